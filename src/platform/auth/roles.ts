@@ -1,0 +1,58 @@
+/** The roles a user can hold, and what each may do. The one place access is decided. */
+export const ROLES = [
+  'commissioning_officer',
+  'placement_officer',
+  'social_worker',
+  'finance_officer',
+  'head_of_service',
+  'provider_user',
+  'auditor',
+  'admin',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  commissioning_officer: 'Commissioning officer',
+  placement_officer: 'Placement officer',
+  social_worker: 'Social worker',
+  finance_officer: 'Finance officer',
+  head_of_service: 'Head of service',
+  provider_user: 'Provider user',
+  auditor: 'Auditor',
+  admin: 'Administrator',
+}
+
+export const PERMISSIONS = [
+  'market:read',
+  'market:edit',
+  'import:run',
+  'users:manage',
+  'audit:read',
+  'child:read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  commissioning_officer: ['market:read', 'market:edit', 'import:run'],
+  placement_officer: ['market:read', 'child:read'],
+  social_worker: ['market:read', 'child:read'],
+  finance_officer: ['market:read'],
+  head_of_service: ['market:read', 'child:read'],
+  // A provider user reads the market, but only its own organisation's part of it (see scope.ts).
+  provider_user: ['market:read'],
+  auditor: ['market:read', 'audit:read'],
+  admin: ['market:read', 'market:edit', 'import:run', 'users:manage', 'audit:read'],
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission)
+}
+
+/** Roles that belong to a council organisation; provider organisations hold only provider_user. */
+export function rolesFor(kind: 'council' | 'provider'): readonly Role[] {
+  return kind === 'provider' ? ['provider_user'] : ROLES.filter((r) => r !== 'provider_user')
+}

@@ -1,0 +1,13 @@
+import type { DialectMigration } from '../migrate.js'
+import * as platform from './0001_platform.js'
+import * as market from './0002_market.js'
+import * as geo from './0003_geo.js'
+import * as auditAppendOnly from './0004_audit_append_only.js'
+
+/** Every migration, in order. Names are permanent once released: add, never rename. */
+export const migrations: Record<string, DialectMigration> = {
+  '0001_platform': platform,
+  '0002_market': market,
+  '0003_geo': geo,
+  '0004_audit_append_only': auditAppendOnly,
+}
