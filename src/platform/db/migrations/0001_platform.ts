@@ -51,7 +51,7 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn('before_json', c.json)
     .addColumn('after_json', c.json)
     .addColumn('prev_hash', c.text, (col) => col.notNull())
-    .addColumn('hash', c.text, (col) => col.notNull().unique())
+    .addColumn('hash', c.text, (col) => col.notNull())
     .execute()
   await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute()
 

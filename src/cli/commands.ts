@@ -1,0 +1,18 @@
+import type { Command } from 'commander'
+import { openContext } from './context.js'
+import { registerAuditCommands } from './auditCommands.js'
+import { registerServeCommand } from './serve.js'
+
+/** Every command of `placewise`, each room adding its own. */
+export function registerCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      const ctx = await openContext()
+      await ctx.close()
+      console.log('Database is up to date.')
+    })
+  registerServeCommand(program)
+  registerAuditCommands(program, openContext)
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander'
+import { createApp } from '../platform/web/createApp.js'
+import { openContext } from './context.js'
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the web app')
+    .option('--demo-if-empty', 'build the demo council first when the database has no organisations')
+    .action(async (opts: { demoIfEmpty?: boolean }) => {
+      const ctx = await openContext()
+      if (opts.demoIfEmpty) {
+        const { count } = await ctx.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+        if (Number(count) === 0) {
+          const { buildDemo, printDemoLogins } = await import('../demo/buildDemo.js')
+          const result = await buildDemo(ctx)
+          printDemoLogins(result)
+        }
+      }
+      const app = createApp(ctx)
+      const server = app.listen(ctx.config.port, () => {
+        const where = ctx.config.database.kind === 'sqlite' ? `SQLite at ${ctx.config.database.path}` : 'PostgreSQL'
+        console.log(`Placewise for ${ctx.config.council.name} is running at http://localhost:${ctx.config.port}/ (${where})`)
+      })
+      const stop = () => server.close(() => void ctx.close().then(() => process.exit(0)))
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+}

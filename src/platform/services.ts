@@ -1,0 +1,16 @@
+import type { Config } from './config.js'
+import { createAuditRepository } from './audit/auditRepository.js'
+import { createAuditService } from './audit/auditService.js'
+import { createUserRepository } from './auth/userRepository.js'
+import { createUserService } from './auth/userService.js'
+import type { ScryptCost } from './auth/password.js'
+import type { DatabaseHandle } from './db/database.js'
+
+/** Every service, built once from the database and config: the rooms' single meeting point. */
+export function createServices(handle: DatabaseHandle, config: Config, opts: { passwordCost?: ScryptCost } = {}) {
+  const { db, dialect } = handle
+  const audit = createAuditService(createAuditRepository(dialect), db)
+  const users = createUserService({ db, repo: createUserRepository(), audit, passwordCost: opts.passwordCost })
+  return { config, db, dialect, audit, users }
+}
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,19 @@
+import type { Actor } from '../auth/actor.js'
+import { can } from '../auth/scope.js'
+
+type NavItem = { href: string; text: string; active?: boolean }
+
+/** The service navigation, shown according to what the actor may do. */
+export function navigationFor(actor: Actor | undefined, path: string): NavItem[] {
+  if (!actor) return []
+  const items: NavItem[] = [{ href: '/', text: 'Home' }]
+  if (can(actor, 'market:read')) {
+    items.push({ href: '/market/homes', text: 'Homes' }, { href: '/market/providers', text: 'Providers' })
+    if (actor.organisationKind !== 'provider') items.push({ href: '/market/frameworks', text: 'Framework' })
+  }
+  if (can(actor, 'import:run')) items.push({ href: '/imports', text: 'Imports' })
+  if (can(actor, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
+  if (can(actor, 'audit:read')) items.push({ href: '/audit', text: 'Audit trail' })
+  items.push({ href: '/sign-out', text: 'Sign out' })
+  return items.map((i) => ({ ...i, active: i.href === '/' ? path === '/' : path.startsWith(i.href) }))
+}
