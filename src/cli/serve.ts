@@ -10,7 +10,10 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { demoIfEmpty?: boolean }) => {
       const ctx = await openContext()
       if (opts.demoIfEmpty) {
-        const { count } = await ctx.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+        const { count } = await ctx.db
+          .selectFrom('organisations')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow()
         if (Number(count) === 0) {
           const { buildDemo, printDemoLogins } = await import('../demo/buildDemo.js')
           const result = await buildDemo(ctx)

@@ -8,7 +8,10 @@ const EnvSchema = z.object({
   SQLITE_PATH: z.string().default('./data/placewise.db'),
   SESSION_SECRET: z.string().min(32).optional(),
   COUNCIL_NAME: z.string().default('Southampton City Council'),
-  COUNCIL_ONS_CODE: z.string().regex(/^[EWS]\d{8}$/, 'an ONS code such as E06000045').default('E06000045'),
+  COUNCIL_ONS_CODE: z
+    .string()
+    .regex(/^[EWS]\d{8}$/, 'an ONS code such as E06000045')
+    .default('E06000045'),
   COUNCIL_LOGO_TEXT: z.string().default('Southampton City Council'),
   // Council centre (British National Grid metres); SO14 district centroid by default.
   COUNCIL_CENTRE_EASTING: z.coerce.number().int().default(442520),

@@ -15,7 +15,12 @@ describe('user administration', () => {
 
   test('an admin invites a user, who sets a password and signs in', async () => {
     await admin.get('/admin/users/invite')
-    const res = await admin.post('/admin/users/invite', { displayName: 'Pat Example', email: 'Pat@Example.test', organisationId: t.councilId, role: 'placement_officer' })
+    const res = await admin.post('/admin/users/invite', {
+      displayName: 'Pat Example',
+      email: 'Pat@Example.test',
+      organisationId: t.councilId,
+      role: 'placement_officer',
+    })
     assert.equal(res.status, 302)
     const list = await admin.get('/admin/users')
     const link = /\/account\/accept\/([\w-]+)/.exec(list.text)
@@ -32,12 +37,30 @@ describe('user administration', () => {
   })
 
   test('a bad invitation names each control and creates nobody', async () => {
-    const before = (await t.services.users.list({ userId: null, label: 't', organisationId: null, organisationKind: 'system', role: 'system', providerId: null })).length
+    const before = (
+      await t.services.users.list({
+        userId: null,
+        label: 't',
+        organisationId: null,
+        organisationKind: 'system',
+        role: 'system',
+        providerId: null,
+      })
+    ).length
     await admin.get('/admin/users/invite')
     const res = await admin.post('/admin/users/invite', { displayName: '', email: 'not-an-email', organisationId: '', role: 'emperor' })
     assert.equal(res.status, 400)
     for (const control of ['displayName', 'email', 'organisationId', 'role']) assert.match(res.text, new RegExp(`href="#${control}"`))
-    const after = (await t.services.users.list({ userId: null, label: 't', organisationId: null, organisationKind: 'system', role: 'system', providerId: null })).length
+    const after = (
+      await t.services.users.list({
+        userId: null,
+        label: 't',
+        organisationId: null,
+        organisationKind: 'system',
+        role: 'system',
+        providerId: null,
+      })
+    ).length
     assert.equal(after, before)
   })
 
@@ -59,9 +82,16 @@ describe('user administration', () => {
   test('a provider organisation cannot be given a council role', async () => {
     const { inTransaction } = await import('../../src/platform/db/transaction.js')
     const { systemActor } = await import('../../src/platform/auth/actor.js')
-    const orgId = await inTransaction(t.services.db, (tx) => t.services.users.createOrganisation(systemActor('t'), tx, { name: 'Acme Care', kind: 'provider' }))
+    const orgId = await inTransaction(t.services.db, (tx) =>
+      t.services.users.createOrganisation(systemActor('t'), tx, { name: 'Acme Care', kind: 'provider' }),
+    )
     await admin.get('/admin/users/invite')
-    const res = await admin.post('/admin/users/invite', { displayName: 'Sam', email: 'sam@acme.test', organisationId: orgId, role: 'admin' })
+    const res = await admin.post('/admin/users/invite', {
+      displayName: 'Sam',
+      email: 'sam@acme.test',
+      organisationId: orgId,
+      role: 'admin',
+    })
     assert.equal(res.status, 400)
     assert.match(res.text, /href="#role"/)
   })

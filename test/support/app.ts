@@ -47,7 +47,13 @@ export async function startTestApp(database?: TestDatabase): Promise<TestApp> {
     createUser: async (role, opts = {}) => {
       const email = opts.email ?? `${role}.${++n}@test.invalid`
       const id = await inTransaction(services.db, (tx) =>
-        services.users.createActive(system, tx, { email, displayName: `Test ${role}`, organisationId: opts.organisationId ?? councilId, role, password: TEST_PASSWORD }),
+        services.users.createActive(system, tx, {
+          email,
+          displayName: `Test ${role}`,
+          organisationId: opts.organisationId ?? councilId,
+          role,
+          password: TEST_PASSWORD,
+        }),
       )
       return { id, email }
     },

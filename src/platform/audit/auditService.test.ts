@@ -18,8 +18,12 @@ async function tamper(db: Db, dialect: Dialect, statement: ReturnType<typeof sql
     await sql`drop trigger audit_log_no_update`.execute(db)
     await sql`drop trigger audit_log_no_delete`.execute(db)
     await statement.execute(db)
-    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db)
-    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db)
+    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    )
+    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+      db,
+    )
   }
 }
 
@@ -31,7 +35,15 @@ describeEachDialect('audit trail', (ctx) => {
     await tamper(db, dialect, sql`delete from audit_log`)
     const audit = createAuditService(createAuditRepository(dialect), db)
     for (let i = 1; i <= 7; i++) {
-      await inTransaction(db, (tx) => audit.record(tx, actor, { action: 'update', entityType: 'home', entityId: `h${i}`, before: { places: i }, after: { places: i + 1 } }))
+      await inTransaction(db, (tx) =>
+        audit.record(tx, actor, {
+          action: 'update',
+          entityType: 'home',
+          entityId: `h${i}`,
+          before: { places: i },
+          after: { places: i + 1 },
+        }),
+      )
     }
     const seqs = (await db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => r.seq)
     return { db, dialect, audit, seqs }

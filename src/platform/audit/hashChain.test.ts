@@ -26,14 +26,19 @@ const fieldsArb = fc.record({
 
 test('any untouched chain verifies; changing any one field of any row is found at that row', () => {
   fc.assert(
-    fc.property(fc.array(fieldsArb, { minLength: 1, maxLength: 12 }), fc.nat(), fc.constantFrom<keyof AuditFields>('actor_label', 'action', 'entity_id', 'after_json'), (rows, pick, field) => {
-      const c = chain(rows)
-      assert.equal(findChainBreak(c), null)
-      const i = pick % c.length
-      const edited = c.map((r) => ({ ...r }))
-      edited[i] = { ...edited[i]!, [field]: `${String(edited[i]![field])}x` }
-      assert.deepEqual(findChainBreak(edited), { seq: i + 1, reason: 'edited' })
-    }),
+    fc.property(
+      fc.array(fieldsArb, { minLength: 1, maxLength: 12 }),
+      fc.nat(),
+      fc.constantFrom<keyof AuditFields>('actor_label', 'action', 'entity_id', 'after_json'),
+      (rows, pick, field) => {
+        const c = chain(rows)
+        assert.equal(findChainBreak(c), null)
+        const i = pick % c.length
+        const edited = c.map((r) => ({ ...r }))
+        edited[i] = { ...edited[i]!, [field]: `${String(edited[i]![field])}x` }
+        assert.deepEqual(findChainBreak(edited), { seq: i + 1, reason: 'edited' })
+      },
+    ),
   )
 })
 

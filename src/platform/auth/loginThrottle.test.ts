@@ -18,7 +18,10 @@ test('the fifth failure locks the account for fifteen minutes', () => {
 test('an address is limited within its window and freed after it', () => {
   let t = 0
   const limiter = createAddressLimiter(3, 1000, () => t)
-  assert.deepEqual([1, 2, 3, 4].map(() => limiter.allow('a')), [true, true, true, false])
+  assert.deepEqual(
+    [1, 2, 3, 4].map(() => limiter.allow('a')),
+    [true, true, true, false],
+  )
   assert.equal(limiter.allow('b'), true)
   t = 1001
   assert.equal(limiter.allow('a'), true)

@@ -22,14 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 }
 
-export const PERMISSIONS = [
-  'market:read',
-  'market:edit',
-  'import:run',
-  'users:manage',
-  'audit:read',
-  'child:read',
-] as const
+export const PERMISSIONS = ['market:read', 'market:edit', 'import:run', 'users:manage', 'audit:read', 'child:read'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Record<Role, readonly Permission[]> = {

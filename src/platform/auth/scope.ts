@@ -27,11 +27,7 @@ export function dataScope(actor: Actor): DataScope {
 }
 
 /** Narrows a query to the scope, given the column that holds the provider id. */
-export function applyScope<QB extends { where: (...args: never[]) => QB }>(
-  qb: QB,
-  scope: DataScope,
-  providerColumn: string,
-): QB {
+export function applyScope<QB extends { where: (...args: never[]) => QB }>(qb: QB, scope: DataScope, providerColumn: string): QB {
   const where = qb.where as unknown as (col: string, op: string, value: unknown) => QB
   if (scope.kind === 'provider') return where.call(qb, providerColumn, '=', scope.providerId)
   if (scope.kind === 'none') return where.call(qb, providerColumn, '=', '\u0000no-provider')

@@ -4,7 +4,11 @@ import type { PlatformTables } from '../db/schema.js'
 
 export type UserRow = Selectable<PlatformTables['users']>
 export type OrganisationRow = Selectable<PlatformTables['organisations']>
-export type UserWithOrganisation = UserRow & { organisation_name: string; organisation_kind: 'council' | 'provider'; provider_id: string | null }
+export type UserWithOrganisation = UserRow & {
+  organisation_name: string
+  organisation_kind: 'council' | 'provider'
+  provider_id: string | null
+}
 
 export function createUserRepository() {
   const withOrg = (db: Db) =>
@@ -15,8 +19,7 @@ export function createUserRepository() {
       .select(['organisations.name as organisation_name', 'organisations.kind as organisation_kind', 'organisations.provider_id'])
 
   return {
-    findById: (db: Db, id: string): Promise<UserWithOrganisation | undefined> =>
-      withOrg(db).where('users.id', '=', id).executeTakeFirst(),
+    findById: (db: Db, id: string): Promise<UserWithOrganisation | undefined> => withOrg(db).where('users.id', '=', id).executeTakeFirst(),
     findByEmail: (db: Db, email: string): Promise<UserWithOrganisation | undefined> =>
       withOrg(db).where('users.email', '=', email.trim().toLowerCase()).executeTakeFirst(),
     findByInviteHash: (db: Db, hash: string): Promise<UserWithOrganisation | undefined> =>
@@ -29,7 +32,8 @@ export function createUserRepository() {
       await db.updateTable('users').set(changes).where('id', '=', id).execute()
     },
 
-    listOrganisations: (db: Db): Promise<OrganisationRow[]> => db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name').execute(),
+    listOrganisations: (db: Db): Promise<OrganisationRow[]> =>
+      db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('name').execute(),
     findOrganisation: (db: Db, id: string): Promise<OrganisationRow | undefined> =>
       db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
     findOrganisationByProvider: (db: Db, providerId: string): Promise<OrganisationRow | undefined> =>

@@ -65,7 +65,12 @@ export function createUserService(deps: {
         await inTransaction(db, async (tx) => {
           await repo.update(tx, user.id, next)
           if (next.locked_until) {
-            await audit.record(tx, toActor(user), { action: 'lock', entityType: 'user', entityId: user.id, after: { locked_until: next.locked_until } })
+            await audit.record(tx, toActor(user), {
+              action: 'lock',
+              entityType: 'user',
+              entityId: user.id,
+              after: { locked_until: next.locked_until },
+            })
           }
         })
         return { ok: false, reason: next.locked_until ? 'locked' : 'invalid' }
@@ -98,7 +103,10 @@ export function createUserService(deps: {
     },
 
     /** Creates an invited user and returns the one-time token for the invitation link. */
-    async invite(actor: Actor, input: { email: string; displayName: string; organisationId: string; role: Role }): Promise<{ userId: string; token: string }> {
+    async invite(
+      actor: Actor,
+      input: { email: string; displayName: string; organisationId: string; role: Role },
+    ): Promise<{ userId: string; token: string }> {
       authorise(actor, 'users:manage')
       const email = input.email.trim().toLowerCase()
       return inTransaction(db, async (tx) => {
@@ -140,7 +148,13 @@ export function createUserService(deps: {
       const passwordHash = await hashPassword(password, cost)
       await inTransaction(db, async (tx) => {
         await repo.update(tx, u.id, { status: 'active', password_hash: passwordHash, invite_token_hash: null, invite_expires_at: null })
-        await audit.record(tx, toActor(u), { action: 'accept-invitation', entityType: 'user', entityId: u.id, before: auditView(u), after: auditView({ ...u, status: 'active' }) })
+        await audit.record(tx, toActor(u), {
+          action: 'accept-invitation',
+          entityType: 'user',
+          entityId: u.id,
+          before: auditView(u),
+          after: auditView({ ...u, status: 'active' }),
+        })
       })
       return { ...u, status: 'active' }
     },
@@ -151,9 +165,16 @@ export function createUserService(deps: {
         const u = await repo.findById(tx, userId)
         if (!u) throw new UserInputError('No such user')
         await checkRoleFits(tx, u.organisation_id, role)
-        if (u.id === actor.userId && role !== 'admin') throw new UserInputError('You cannot remove your own administrator role', { field: 'role' })
+        if (u.id === actor.userId && role !== 'admin')
+          throw new UserInputError('You cannot remove your own administrator role', { field: 'role' })
         await repo.update(tx, u.id, { role })
-        await audit.record(tx, actor, { action: 're-role', entityType: 'user', entityId: u.id, before: auditView(u), after: auditView({ ...u, role }) })
+        await audit.record(tx, actor, {
+          action: 're-role',
+          entityType: 'user',
+          entityId: u.id,
+          before: auditView(u),
+          after: auditView({ ...u, role }),
+        })
       })
     },
 
@@ -166,12 +187,22 @@ export function createUserService(deps: {
         const status = disabled ? 'disabled' : u.password_hash ? 'active' : 'invited'
         await repo.update(tx, u.id, { status })
         // Disabling also ends every session of that user at their next request (see setUpAuthentication).
-        await audit.record(tx, actor, { action: disabled ? 'disable' : 'enable', entityType: 'user', entityId: u.id, before: auditView(u), after: auditView({ ...u, status }) })
+        await audit.record(tx, actor, {
+          action: disabled ? 'disable' : 'enable',
+          entityType: 'user',
+          entityId: u.id,
+          before: auditView(u),
+          after: auditView({ ...u, status }),
+        })
       })
     },
 
     /** Used by the demo builder and the CLI: creates an active user with a known password. */
-    async createActive(actor: Actor, tx: Db, input: { email: string; displayName: string; organisationId: string; role: Role; password: string }): Promise<string> {
+    async createActive(
+      actor: Actor,
+      tx: Db,
+      input: { email: string; displayName: string; organisationId: string; role: Role; password: string },
+    ): Promise<string> {
       authorise(actor, 'users:manage')
       await checkRoleFits(tx, input.organisationId, input.role)
       const row: UserRow = {
@@ -194,7 +225,11 @@ export function createUserService(deps: {
       return row.id
     },
 
-    async createOrganisation(actor: Actor, tx: Db, input: { name: string; kind: 'council' | 'provider'; onsCode?: string | null; providerId?: string | null; id?: string }): Promise<string> {
+    async createOrganisation(
+      actor: Actor,
+      tx: Db,
+      input: { name: string; kind: 'council' | 'provider'; onsCode?: string | null; providerId?: string | null; id?: string },
+    ): Promise<string> {
       authorise(actor, 'users:manage')
       const row: OrganisationRow = {
         id: input.id ?? randomUUID(),

@@ -12,7 +12,10 @@ test('each bad control is named once, in order, with a link to it', () => {
   const r = validateForm(Schema, { email: 'nope', places: '-1' })
   assert.equal(r.ok, false)
   if (r.ok) return
-  assert.deepEqual(r.errors.list.map((e) => e.href), ['#email', '#places'])
+  assert.deepEqual(
+    r.errors.list.map((e) => e.href),
+    ['#email', '#places'],
+  )
   assert.equal(r.errors.byField.places?.text, 'Places must be 0 or more')
 })
 

@@ -4,7 +4,12 @@ import type { Actor } from '../auth/actor.js'
 import { navigationFor } from './navigation.js'
 
 const actor = (role: Actor['role'], kind: Actor['organisationKind'] = 'council'): Actor => ({
-  userId: 'u', label: 'u', organisationId: 'o', organisationKind: kind, role, providerId: kind === 'provider' ? 'p' : null,
+  userId: 'u',
+  label: 'u',
+  organisationId: 'o',
+  organisationKind: kind,
+  role,
+  providerId: kind === 'provider' ? 'p' : null,
 })
 
 test('an admin sees user management and the audit trail; a social worker sees neither', () => {

@@ -21,7 +21,14 @@ function withQuery(basePath: string, query: Record<string, string | undefined>, 
 }
 
 /** The govukPagination macro's parameters, keeping the other query parameters (filters, sort). */
-export function paginationView(opts: { basePath: string; query: Record<string, string | undefined>; page: number; pageSize: number; total: number; noun: string }) {
+export function paginationView(opts: {
+  basePath: string
+  query: Record<string, string | undefined>
+  page: number
+  pageSize: number
+  total: number
+  noun: string
+}) {
   const pageCount = Math.max(1, Math.ceil(opts.total / opts.pageSize))
   const page = Math.min(opts.page, pageCount)
   const link = (p: number) => withQuery(opts.basePath, opts.query, { page: p === 1 ? undefined : String(p) })
@@ -46,7 +53,14 @@ export function paginationView(opts: { basePath: string; query: Record<string, s
 }
 
 /** A sortable column header: a link that toggles direction, and aria-sort for assistive technology. */
-export function sortableHeader<K extends string>(opts: { text: string; key: K; sort: SortRequest<K>; basePath: string; query: Record<string, string | undefined>; format?: 'numeric' }) {
+export function sortableHeader<K extends string>(opts: {
+  text: string
+  key: K
+  sort: SortRequest<K>
+  basePath: string
+  query: Record<string, string | undefined>
+  format?: 'numeric'
+}) {
   const active = opts.sort.key === opts.key
   const nextDir = active && opts.sort.direction === 'asc' ? 'desc' : 'asc'
   const href = withQuery(opts.basePath, opts.query, { sort: opts.key, dir: nextDir, page: undefined })

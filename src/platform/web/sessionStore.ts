@@ -32,7 +32,10 @@ export class DatabaseSessionStore extends session.Store {
       .values(row)
       .onConflict((oc) => oc.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }))
       .execute()
-      .then(() => callback?.(), (err: unknown) => callback?.(err))
+      .then(
+        () => callback?.(),
+        (err: unknown) => callback?.(err),
+      )
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
@@ -40,7 +43,10 @@ export class DatabaseSessionStore extends session.Store {
       .deleteFrom('sessions')
       .where('sid', '=', sid)
       .execute()
-      .then(() => callback?.(), (err: unknown) => callback?.(err))
+      .then(
+        () => callback?.(),
+        (err: unknown) => callback?.(err),
+      )
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {

@@ -12,7 +12,18 @@ const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** Each room keeps its views in `src/<room>/views`; the shell's own live in `platform/web/views`. */
 export function setUpNunjucks(app: Express, config: Config): nunjucks.Environment {
   const govuk = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
-  const rooms = ['platform/web', 'platform/auth', 'platform/audit', 'market', 'geo', 'tender', 'contract', 'placement', 'evidence', 'appraisal']
+  const rooms = [
+    'platform/web',
+    'platform/auth',
+    'platform/audit',
+    'market',
+    'geo',
+    'tender',
+    'contract',
+    'placement',
+    'evidence',
+    'appraisal',
+  ]
   const env = nunjucks.configure([...rooms.map((r) => join(srcDir, r, 'views')), govuk], {
     autoescape: true,
     express: app,

@@ -71,4 +71,3 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn('actor_label', c.text, (col) => col.notNull())
     .execute()
 }
-

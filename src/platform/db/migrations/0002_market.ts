@@ -96,4 +96,3 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addUniqueConstraint('beds_home_label', ['home_id', 'label'])
     .execute()
 }
-
