@@ -15,6 +15,10 @@ export function createApp(services: Services, opts: { log?: (msg: string, err: u
   setUpSecurity(app)
   setUpNunjucks(app, services.config)
   app.use(express.static(join(process.cwd(), 'public'), { index: false, maxAge: services.config.env === 'production' ? '1d' : 0 }))
+  // No icon of our own (the GOV.UK crest is not ours to use): answer browsers' request without a redirect.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end()
+  })
   app.get('/health', (_req, res) => {
     res.json({ status: 'UP' })
   })

@@ -33,7 +33,8 @@ export function setUpAuthentication(app: Express, users: UserService): void {
         delete req.session.flash
       }
       if (!res.locals.actor && !PUBLIC_PATHS.some((p) => p.test(req.path))) {
-        if (req.method === 'GET') req.session.returnTo = req.originalUrl
+        // Only a page a person asked for is worth returning to, not a favicon or a script.
+        if (req.method === 'GET' && req.accepts(['html', 'json']) === 'html') req.session.returnTo = req.originalUrl
         return res.redirect('/sign-in')
       }
       next()

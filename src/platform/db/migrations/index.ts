@@ -3,6 +3,7 @@ import * as platform from './0001_platform.js'
 import * as market from './0002_market.js'
 import * as geo from './0003_geo.js'
 import * as auditAppendOnly from './0004_audit_append_only.js'
+import * as marketSearchIndexes from './0005_market_search_indexes.js'
 
 /** Every migration, in order. Names are permanent once released: add, never rename. */
 export const migrations: Record<string, DialectMigration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0002_market': market,
   '0003_geo': geo,
   '0004_audit_append_only': auditAppendOnly,
+  '0005_market_search_indexes': marketSearchIndexes,
 }
