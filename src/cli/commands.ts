@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
+import { registerOfstedCommands } from '../market/ofsted/cli.js'
 import { openContext } from './context.js'
 import { registerAuditCommands } from './auditCommands.js'
+import { registerDemoCommand } from './demoCommand.js'
 import { registerServeCommand } from './serve.js'
 
 /** Every command of `placewise`, each room adding its own. */
@@ -15,4 +17,6 @@ export function registerCommands(program: Command): void {
     })
   registerServeCommand(program)
   registerAuditCommands(program, openContext)
+  registerDemoCommand(program, openContext)
+  registerOfstedCommands(program, openContext)
 }

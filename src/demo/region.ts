@@ -126,8 +126,8 @@ function needsFor(categories: string[], r: Random, needCodes: readonly string[])
   }
   if (has('EBD')) {
     maybe('challenging-behaviour', 0.85)
-    maybe('child-sexual-exploitation', 0.4)
-    maybe('criminal-exploitation', 0.35)
+    maybe('cse', 0.4)
+    maybe('cce', 0.35)
     maybe('self-harm', 0.4)
   }
   if (has('MD')) maybe('mental-health', 0.8)
@@ -137,8 +137,9 @@ function needsFor(categories: string[], r: Random, needCodes: readonly string[])
   }
   if (has('PD') || has('SI')) maybe('physical-disability', 0.8)
   if (has('ALC') || has('DRG')) maybe('substance-misuse', 0.8)
-  maybe('solo-placement', 0.1)
-  maybe('deprivation-of-liberty', 0.08)
+  maybe('solo', 0.1)
+  maybe('missing', 0.3)
+  maybe('dol', 0.08)
   return [...wanted].sort()
 }
 

@@ -1,3 +1,6 @@
+import { createPostcodeService } from '../geo/postcodeService.js'
+import { createMarketService } from '../market/marketService.js'
+import { createOfstedImportService } from '../market/ofsted/ofstedImportService.js'
 import type { Config } from './config.js'
 import { createAuditRepository } from './audit/auditRepository.js'
 import { createAuditService } from './audit/auditService.js'
@@ -11,6 +14,9 @@ export function createServices(handle: DatabaseHandle, config: Config, opts: { p
   const { db, dialect } = handle
   const audit = createAuditService(createAuditRepository(dialect), db)
   const users = createUserService({ db, repo: createUserRepository(), audit, passwordCost: opts.passwordCost })
-  return { config, db, dialect, audit, users }
+  const postcodes = createPostcodeService({ db, dialect, audit })
+  const market = createMarketService({ db, audit, config, locatePostcode: (postcode) => postcodes.locate(postcode) })
+  const ofstedImport = createOfstedImportService({ db, audit, locateMany: (list) => postcodes.locateMany(list) })
+  return { config, db, dialect, audit, users, postcodes, market, ofstedImport }
 }
 export type Services = ReturnType<typeof createServices>

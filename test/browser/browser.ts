@@ -23,11 +23,8 @@ type AxeViolation = { id: string; impact: string; help: string; nodes: { target:
 export async function assertAccessible(page: Page): Promise<void> {
   // Evaluated through the DevTools protocol, so the app's CSP stays strict and is not bypassed for the page.
   await page.evaluate(axeSource)
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-  })) as AxeViolation[]
+  // A string, because this runs in the page (with its DOM), not in Node.
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[]
   const described = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   assert.deepEqual(described, [], `axe found violations on ${page.url()}`)
 }

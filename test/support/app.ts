@@ -26,13 +26,21 @@ export type TestApp = {
 }
 
 /** A real app on a fresh migrated database, listening on a free loopback port. */
-export async function startTestApp(database?: TestDatabase): Promise<TestApp> {
-  const db = database ?? (await freshSqlite())
+export async function startTestApp(opts: { database?: TestDatabase; demo?: boolean } = {}): Promise<TestApp> {
+  const db = opts.database ?? (await freshSqlite())
   const services = createServices(db, testConfig(), { passwordCost: CHEAP_PASSWORDS })
   const system = systemActor('test')
-  const councilId = await inTransaction(services.db, (tx) =>
-    services.users.createOrganisation(system, tx, { name: 'Test Council', kind: 'council', onsCode: 'E06000045' }),
-  )
+  let councilId: string
+  if (opts.demo) {
+    // The demo council, built by the same code `npm start` runs (with cheap password hashes).
+    const { buildDemo, DEMO_COUNCIL_ID } = await import('../../src/demo/buildDemo.js')
+    await buildDemo({ ...services, actor: system })
+    councilId = DEMO_COUNCIL_ID
+  } else {
+    councilId = await inTransaction(services.db, (tx) =>
+      services.users.createOrganisation(system, tx, { name: 'Test Council', kind: 'council', onsCode: 'E06000045' }),
+    )
+  }
   const app = createApp(services, { log: () => undefined })
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))

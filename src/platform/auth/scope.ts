@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Actor } from './actor.js'
 import { roleCan, type Permission } from './roles.js'
 
@@ -28,8 +29,9 @@ export function dataScope(actor: Actor): DataScope {
 
 /** Narrows a query to the scope, given the column that holds the provider id. */
 export function applyScope<QB extends { where: (...args: never[]) => QB }>(qb: QB, scope: DataScope, providerColumn: string): QB {
-  const where = qb.where as unknown as (col: string, op: string, value: unknown) => QB
+  const where = qb.where as unknown as (...args: unknown[]) => QB
   if (scope.kind === 'provider') return where.call(qb, providerColumn, '=', scope.providerId)
-  if (scope.kind === 'none') return where.call(qb, providerColumn, '=', '\u0000no-provider')
+  // A provider organisation not yet linked to a provider sees nothing at all.
+  if (scope.kind === 'none') return where.call(qb, sql<boolean>`1 = 0`)
   return qb
 }

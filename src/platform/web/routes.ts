@@ -1,4 +1,6 @@
 import { Router } from 'express'
+import { marketRoutes } from '../../market/routes.js'
+import { importRoutes } from '../../market/ofsted/routes.js'
 import { adminRoutes } from '../auth/adminRoutes.js'
 import { authRoutes } from '../auth/authRoutes.js'
 import { auditRoutes } from '../audit/auditRoutes.js'
@@ -11,11 +13,25 @@ export function routes(services: Services): Router {
   router.use(authRoutes(services.users))
   router.get('/', async (_req, res) => {
     const actor = actorOf(res)
-    res.render('pages/home.njk', { pageTitle: 'Home', actor })
+    const summary = await services.market.summary(actor)
+    res.render('pages/home.njk', { pageTitle: 'Home', actor, summary: homeCards(summary) })
   })
   router.get('/about', (_req, res) => res.render('pages/static-about.njk', { pageTitle: 'About and data sources' }))
   router.get('/accessibility', (_req, res) => res.render('pages/static-accessibility.njk', { pageTitle: 'Accessibility' }))
+  router.use(marketRoutes(services))
+  router.use(importRoutes({ ofstedImport: services.ofstedImport, postcodeStatus: () => services.postcodes.status() }))
   router.use(adminRoutes(services.users))
   router.use(auditRoutes(services.audit))
   return router
+}
+
+type Summary = Awaited<ReturnType<Services['market']['summary']>>
+
+function homeCards(s: Summary) {
+  return [
+    { label: 'Providers', value: s.providers, href: '/market/providers' },
+    { label: 'Homes', value: s.homes, href: '/market/homes' },
+    { label: 'Vacant beds', value: s.vacantBeds, href: '/market/homes?vacancy=yes' },
+    { label: 'Homes within 20 miles', value: s.homesWithinRadius, href: '/market/homes?within=20' },
+  ]
 }
