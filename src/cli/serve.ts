@@ -14,10 +14,14 @@ export function registerServeCommand(program: Command): void {
           .selectFrom('organisations')
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .executeTakeFirstOrThrow()
-        if (Number(count) === 0) {
-          const { buildDemo, printDemoLogins } = await import('../demo/buildDemo.js')
-          const result = await buildDemo(ctx)
-          printDemoLogins(result)
+        const { buildDemo, demoLogins, printDemoLogins } = await import('../demo/buildDemo.js')
+        if (Number(count) === 0) printDemoLogins(await buildDemo(ctx))
+        else {
+          const logins = await demoLogins(ctx.db)
+          if (logins.length > 0) {
+            console.log(`Demo sign-ins (every password is "placewise-demo"; the data is synthetic):`)
+            for (const l of logins) console.log(`  ${l.role.padEnd(22)} ${l.email}  (${l.organisation})`)
+          }
         }
       }
       const app = createApp(ctx)

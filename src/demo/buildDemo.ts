@@ -173,6 +173,20 @@ async function refreshDemoLocations(s: DemoServices): Promise<DemoResult> {
   })
 }
 
+/** The demo's sign-ins, if this database holds the demo council: printed at every start. */
+export async function demoLogins(db: Db): Promise<DemoLogin[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.email', 'users.role', 'organisations.name'])
+    .where('users.email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
+    .where('users.status', '=', 'active')
+    .orderBy('organisations.kind')
+    .orderBy('users.email')
+    .execute()
+  return rows.map((r) => ({ email: r.email, role: r.role as Role, organisation: r.name }))
+}
+
 export function printDemoLogins(result: DemoResult, log: (line: string) => void = console.log): void {
   log(
     result.built

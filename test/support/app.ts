@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { systemActor } from '../../src/platform/auth/actor.js'
+import type { Clock } from '../../src/platform/clock.js'
 import type { Role } from '../../src/platform/auth/roles.js'
 import { loadConfig, type Config } from '../../src/platform/config.js'
 import { inTransaction } from '../../src/platform/db/transaction.js'
@@ -26,9 +27,9 @@ export type TestApp = {
 }
 
 /** A real app on a fresh migrated database, listening on a free loopback port. */
-export async function startTestApp(opts: { database?: TestDatabase; demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { database?: TestDatabase; demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const db = opts.database ?? (await freshSqlite())
-  const services = createServices(db, testConfig(), { passwordCost: CHEAP_PASSWORDS })
+  const services = createServices(db, testConfig(), { passwordCost: CHEAP_PASSWORDS, clock: opts.clock })
   const system = systemActor('test')
   let councilId: string
   if (opts.demo) {
