@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
+import { registerPostcodeCommands } from '../geo/cli.js'
 import { registerOfstedCommands } from '../market/ofsted/cli.js'
+import { registerTenderAwardCommand } from '../tender/award/cli.js'
 import { openContext } from './context.js'
 import { registerAuditCommands } from './auditCommands.js'
 import { registerDemoCommand } from './demoCommand.js'
@@ -19,4 +21,6 @@ export function registerCommands(program: Command): void {
   registerAuditCommands(program, openContext)
   registerDemoCommand(program, openContext)
   registerOfstedCommands(program, openContext)
+  registerTenderAwardCommand(program)
+  registerPostcodeCommands(program, openContext)
 }
