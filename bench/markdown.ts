@@ -24,8 +24,10 @@ function fmt(value: number, unit: string): string {
 }
 
 /** The section for one benchmark: what it measures, where, when, and the figures. */
-export function renderSection(b: Benchmark, reports: ChildReport[], machine: string, date: string): string {
+export function renderSection(b: Benchmark, reports: ChildReport[], machine: string, date: string, load?: number): string {
   const lines = [start(b.name), `## ${b.name}: ${b.title}`, '', b.description, '', `- Machine: ${machine}`, `- Date: ${date}`]
+  // Other work on a shared machine slows wall time: say how busy it was.
+  if (load !== undefined) lines.push(`- Load average (1 min) when the runs began: ${load.toFixed(2)}`)
   const skipped = reports.find((r) => 'skipped' in r.outcome)
   if (skipped && 'skipped' in skipped.outcome) {
     lines.push('', `Not run: ${skipped.outcome.skipped}`, end(b.name))

@@ -2,6 +2,7 @@
 // and rewrites their sections of docs/benchmarks.md.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -66,6 +67,7 @@ for (const b of chosen) {
   const runs = parsed.data.runs ?? b.runs
   console.error(`${b.name}: ${runs} run(s)`)
   const reports: ChildReport[] = []
+  const load = loadavg()[0]
   try {
     for (let i = 0; i < runs; i++) {
       const r = await runChild(b.name)
@@ -82,7 +84,7 @@ for (const b of chosen) {
     failed = true
     continue
   }
-  const section = renderSection(b, reports, machine, date)
+  const section = renderSection(b, reports, machine, date, load)
   console.log(section)
   if (!values['no-write']) {
     // A skipped benchmark keeps the figures it had: a machine without ../shared says nothing new.

@@ -1,7 +1,8 @@
 import type { Benchmark } from '../types.js'
+import { award } from './award.js'
 import { distance } from './distance.js'
 import { onspdShaped } from './onspdShaped.js'
 import { postcodesImport, postcodesImportPostgres } from './postcodesImport.js'
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. */
-export const benchmarks: Benchmark[] = [postcodesImport, postcodesImportPostgres, onspdShaped, distance]
+export const benchmarks: Benchmark[] = [postcodesImport, postcodesImportPostgres, onspdShaped, distance, award]

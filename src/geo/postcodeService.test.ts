@@ -168,6 +168,11 @@ describeEachDialect('postcode directory', (ctx) => {
       postcodes.importFile(fixture('bad-columns.csv'), actor),
       /bad-columns\.csv: not a postcode file we can read\. .*Its columns are: pcds, dointr, lat, long/,
     )
+    writeFileSync(join(tmp, 'nothing-to-keep.csv'), 'postcode,lad,easting,northing\nBT1 1AA,N09000003,333000,374000\n')
+    await assert.rejects(
+      postcodes.importFile(join(tmp, 'nothing-to-keep.csv'), actor),
+      /nothing-to-keep\.csv: no postcodes with a grid reference in the file; the postcode directory is unchanged/,
+    )
     assert.deepEqual(await snapshot(h), before)
   })
 

@@ -70,6 +70,12 @@ export async function importPostcodeFile(deps: ImportDeps, path: string, actor: 
         map.kind === 'units'
           ? await loadUnits(tx, deps.repo, map, source.file, reader, opts)
           : await loadCentroids(tx, deps.repo, map, source.file, reader, opts)
+      if (loaded.units + loaded.sectors + loaded.districts === 0) {
+        // Replacing the directory with nothing is never what was meant: a header-only or all-BT file.
+        throw new UserInputError(`${source.file}: no postcodes with a grid reference in the file; the postcode directory is unchanged`, {
+          file: source.file,
+        })
+      }
       const importId = randomUUID()
       const summary: ImportSummary = {
         importId,
