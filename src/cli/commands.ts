@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { registerPostcodeCommands } from '../geo/cli.js'
 import { registerOfstedCommands } from '../market/ofsted/cli.js'
+import { registerTenderCommands } from '../tender/cli.js'
 import { registerTenderAwardCommand } from '../tender/award/cli.js'
 import { openContext } from './context.js'
 import { registerAuditCommands } from './auditCommands.js'
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   registerOfstedCommands(program, openContext)
   registerTenderAwardCommand(program)
   registerPostcodeCommands(program, openContext)
+  registerTenderCommands(program, openContext)
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { startOutboxWorker } from '../platform/outbox/worker.js'
 import { createApp } from '../platform/web/createApp.js'
 import { openContext } from './context.js'
 
@@ -25,11 +26,13 @@ export function registerServeCommand(program: Command): void {
         }
       }
       const app = createApp(ctx)
+      // Emails queued by any change are sent in the background, retried with backoff.
+      const stopOutbox = startOutboxWorker(ctx.outbox, 30_000, { onError: (err) => console.error('Outbox delivery failed:', err) })
       const server = app.listen(ctx.config.port, () => {
         const where = ctx.config.database.kind === 'sqlite' ? `SQLite at ${ctx.config.database.path}` : 'PostgreSQL'
         console.log(`Placewise for ${ctx.config.council.name} is running at http://localhost:${ctx.config.port}/ (${where})`)
       })
-      const stop = () => server.close(() => void ctx.close().then(() => process.exit(0)))
+      const stop = () => server.close(() => void stopOutbox().then(() => ctx.close()).then(() => process.exit(0)))
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     })

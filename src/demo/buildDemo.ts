@@ -7,7 +7,10 @@ import { UserInputError } from '../platform/errors.js'
 import type { Services } from '../platform/services.js'
 import { FRAMEWORK_LOTS } from '../market/domain/lots.js'
 import { NEED_CODES } from '../market/domain/needs.js'
+import { DEMO_DISTRICTS } from './districts.js'
 import { generateRegion, type DemoHome } from './region.js'
+import { buildTenderDemo } from '../tender/demo.js'
+import { bidMasterKeyFor } from '../tender/sealing/masterKey.js'
 
 /** Fixed ids, so a second run recognises its own demo council and never doubles it. */
 export const DEMO_COUNCIL_ID = 'demo-council'
@@ -28,7 +31,7 @@ const COUNCIL_USERS: { role: Role; name: string }[] = [
 export type DemoLogin = { email: string; role: Role; organisation: string }
 export type DemoResult = { built: boolean; logins: DemoLogin[]; homes: number; providers: number; exactLocations: number; approximateLocations: number }
 
-type DemoServices = Pick<Services, 'db' | 'users' | 'market' | 'postcodes' | 'config'> & { actor: Actor }
+type DemoServices = Pick<Services, 'db' | 'dialect' | 'audit' | 'clock' | 'users' | 'market' | 'postcodes' | 'config'> & { actor: Actor }
 
 const emailFor = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${DEMO_EMAIL_DOMAIN}`
 
@@ -67,6 +70,12 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
   const actor = s.actor
   return inTransaction(s.db, async (tx) => {
     await s.users.createOrganisation(actor, tx, { id: DEMO_COUNCIL_ID, name: s.config.council.name, kind: 'council', onsCode: s.config.council.onsCode })
+    // Without a directory, any postcode in these districts is located at its district centroid (approximate).
+    await s.postcodes.seedDistrictCentroids(
+      tx,
+      actor,
+      DEMO_DISTRICTS.map((d) => ({ key: d.district, lad: d.lad, easting: d.easting, northing: d.northing, postcodes: 0 })),
+    )
     const framework = await s.market.createFramework(
       actor,
       {
@@ -141,8 +150,15 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
       await s.users.createActive(actor, tx, { email, displayName: person, organisationId: orgId, role: 'provider_user', password: DEMO_PASSWORD })
       logins.push({ email, role: 'provider_user', organisation: p.name })
     }
+    await buildTenders(s, tx)
     return { built: true, logins, homes: homes.length, providers: providers.length, exactLocations: exact, approximateLocations: homes.length - exact }
   })
+}
+
+/** A completed mini-competition (two block contracts, 6 beds) and one open for bids. */
+function buildTenders(s: DemoServices, tx: Db) {
+  const { dialect, audit, config } = s
+  return buildTenderDemo({ dialect, audit, config, masterKey: () => bidMasterKeyFor(config), now: () => s.clock.now() }, s.actor, tx)
 }
 
 /** After a postcode directory import: gives each demo home a real unit postcode in its district. */
@@ -164,6 +180,8 @@ async function refreshDemoLocations(s: DemoServices): Promise<DemoResult> {
       await s.market.setHomeLocation(s.actor, id, where.location, tx)
       exact++
     }
+    // A demo database from before mini-competitions existed gains them now.
+    await buildTenders(s, tx)
     const logins = (await tx.selectFrom('users').select(['email', 'role']).where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()).map((u) => ({
       email: u.email,
       role: u.role as Role,

@@ -1,4 +1,5 @@
 import { UserInputError } from '../platform/errors.js'
+import type { CentroidRow } from './onspd/rows.js'
 import type { AuditService } from '../platform/audit/auditService.js'
 import type { Actor } from '../platform/auth/actor.js'
 import type { Db, Dialect } from '../platform/db/database.js'
@@ -87,6 +88,19 @@ export function createPostcodeService({ db, dialect, audit }: PostcodeServiceDep
       const d = district.trim().toUpperCase()
       if (!/^[A-Z]{1,2}\d[A-Z\d]?$/.test(d)) throw new UserInputError(`"${district}" is not a postcode district, like SO14`)
       return repo.unitsInDistrict(opts.db ?? db, d, { liveOnly: opts.liveOnly ?? true, limit: opts.limit ?? 1000 })
+    },
+
+    /**
+     * Seeds district centroids when no directory has been imported (the demo council does this
+     * with its published district table), so lookups fall back to an approximate location. A
+     * directory already loaded is never touched. Returns how many districts were added.
+     */
+    async seedDistrictCentroids(tx: Db, actor: Actor, rows: readonly CentroidRow[]): Promise<number> {
+      const { districts } = await repo.counts(tx)
+      if (districts > 0) return 0
+      await repo.insertCentroids(tx, 'postcode_districts', [...rows])
+      await audit.record(tx, actor, { action: 'postcodes.seed-districts', entityType: 'postcode_districts', entityId: 'all', after: { districts: rows.length } })
+      return rows.length
     },
 
     /** Replaces the postcode directory from an ONSPD/NSPL file (.csv, .csv.gz or .zip), audited, in one transaction. */

@@ -19,7 +19,30 @@ const EnvSchema = z.object({
   COUNCIL_CENTRE_LABEL: z.string().default('Southampton city centre (SO14)'),
   LOCAL_RADIUS_MILES: z.coerce.number().positive().default(20),
   TRUST_PROXY: z.string().optional(),
+  // The key that wraps each tender's bid key: 32 random bytes, base64. Never stored in the database.
+  BID_MASTER_KEY: z.string().optional(),
+  // Outgoing email (src/platform/outbox). Without SMTP_HOST, emails are written to stdout instead.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(), // TLS from the start; by default only on port 465
+  SMTP_FROM: z.string().regex(/@/, 'an address such as "Placewise <placewise@council.gov.uk>"').optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  // The council's registered OCDS ocid prefix (src/tender/ocds/ocid.ts); ours is a placeholder.
+  OCDS_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]+$/, "a registered prefix such as 'ocds-abc123'")
+    .default('ocds-placewise'),
 })
+
+/** How to reach the council's mail server. */
+export type SmtpConfig = {
+  host: string
+  port: number
+  secure: boolean
+  from: string
+  auth: { user: string; pass: string } | null
+}
 
 export type Config = {
   env: 'development' | 'test' | 'production'
@@ -34,6 +57,14 @@ export type Config = {
     localRadiusMiles: number
   }
   trustProxy: string | undefined
+  /**
+   * The master key for sealed bids (BID_MASTER_KEY), or null outside production when it is not
+   * set: then src/tender/sealing/masterKey.ts keeps a generated one in a file beside the SQLite db.
+   */
+  bidMasterKey: Buffer | null
+  /** Null when SMTP_HOST is not set: emails then go to stdout (the log transport). */
+  smtp: SmtpConfig | null
+  ocds: { prefix: string }
 }
 
 export class ConfigError extends Error {}
@@ -47,8 +78,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data
   if (e.NODE_ENV === 'production') {
-    const missing = [!e.SESSION_SECRET && 'SESSION_SECRET', !e.DATABASE_URL && 'DATABASE_URL'].filter(Boolean)
+    const missing = [
+      !e.SESSION_SECRET && 'SESSION_SECRET',
+      !e.DATABASE_URL && 'DATABASE_URL',
+      !e.BID_MASTER_KEY && 'BID_MASTER_KEY',
+    ].filter(Boolean)
     if (missing.length > 0) throw new ConfigError(`Missing production settings: ${missing.join(', ')}`)
+  }
+  const rawKey = e.BID_MASTER_KEY?.trim()
+  const bidMasterKey = rawKey ? Buffer.from(rawKey, 'base64') : null
+  if (bidMasterKey && (bidMasterKey.length !== 32 || bidMasterKey.toString('base64') !== rawKey)) {
+    throw new ConfigError('Invalid configuration:\n  BID_MASTER_KEY: must be 32 random bytes, base64-encoded (44 characters)')
   }
   return {
     env: e.NODE_ENV,
@@ -64,5 +104,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localRadiusMiles: e.LOCAL_RADIUS_MILES,
     },
     trustProxy: e.TRUST_PROXY,
+    bidMasterKey,
+    smtp: smtpConfig(e),
+    ocds: { prefix: e.OCDS_PREFIX },
+  }
+}
+
+function smtpConfig(e: z.infer<typeof EnvSchema>): SmtpConfig | null {
+  if (!e.SMTP_HOST) return null
+  const problems = [
+    !e.SMTP_FROM && 'SMTP_FROM: required when SMTP_HOST is set',
+    Boolean(e.SMTP_USER) !== Boolean(e.SMTP_PASSWORD) && 'SMTP_USER and SMTP_PASSWORD: set both or neither',
+  ].filter(Boolean)
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  const port = e.SMTP_PORT ?? 587
+  return {
+    host: e.SMTP_HOST,
+    port,
+    secure: e.SMTP_SECURE ? e.SMTP_SECURE === 'true' : port === 465,
+    from: e.SMTP_FROM!,
+    auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : null,
   }
 }

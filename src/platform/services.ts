@@ -1,6 +1,11 @@
 import { createPostcodeService } from '../geo/postcodeService.js'
 import { createMarketService } from '../market/marketService.js'
 import { createOfstedImportService } from '../market/ofsted/ofstedImportService.js'
+import { createContractService } from '../contract/contractService.js'
+import { bidMasterKeyFor } from '../tender/sealing/masterKey.js'
+import { createTenderService } from '../tender/tenderService.js'
+import { createOutboxService } from './outbox/outboxService.js'
+import { transportFromConfig, type MailTransport } from './outbox/transport.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import { createAuditRepository } from './audit/auditRepository.js'
@@ -11,7 +16,7 @@ import type { ScryptCost } from './auth/password.js'
 import type { DatabaseHandle } from './db/database.js'
 
 /** Every service, built once from the database and config: the rooms' single meeting point. */
-export function createServices(handle: DatabaseHandle, config: Config, opts: { passwordCost?: ScryptCost; clock?: Clock } = {}) {
+export function createServices(handle: DatabaseHandle, config: Config, opts: { passwordCost?: ScryptCost; clock?: Clock; mailTransport?: MailTransport } = {}) {
   const { db, dialect } = handle
   const clock = opts.clock ?? systemClock
   const audit = createAuditService(createAuditRepository(dialect), db)
@@ -19,6 +24,22 @@ export function createServices(handle: DatabaseHandle, config: Config, opts: { p
   const postcodes = createPostcodeService({ db, dialect, audit })
   const market = createMarketService({ db, audit, config, locatePostcode: (postcode) => postcodes.locate(postcode) })
   const ofstedImport = createOfstedImportService({ db, audit, locateMany: (list) => postcodes.locateMany(list) })
-  return { config, clock, db, dialect, audit, users, postcodes, market, ofstedImport }
+  const now = () => clock.now()
+  const outbox = createOutboxService({ db, transport: opts.mailTransport ?? transportFromConfig(config.smtp), now })
+  const contracts = createContractService({ db, audit, now })
+  const tender = createTenderService({
+    db,
+    dialect,
+    audit,
+    market,
+    postcodes,
+    contracts,
+    outbox,
+    // Read when first needed, so commands that never touch bids never create a key file.
+    masterKey: () => bidMasterKeyFor(config),
+    config,
+    now,
+  })
+  return { config, clock, db, dialect, audit, users, postcodes, market, ofstedImport, outbox, contracts, tender }
 }
 export type Services = ReturnType<typeof createServices>

@@ -8,6 +8,7 @@
  * is the id of the form control at fault.
  */
 import type { Actor } from '../platform/auth/actor.js'
+import type { OcdsTenderRecord } from './ocds/types.js'
 
 export type TenderStatus =
   | 'draft' // requirement being written; invisible to providers
@@ -69,6 +70,12 @@ export type RequirementInput = {
   submissionDeadline: string // ISO timestamp
   evaluationEndDate: string // ISO date
   questions: QuestionInput[]
+  /**
+   * Additive, optional: 0 for no standstill (PCR2015 call-offs are exempt; PA2023 where s.51
+   * exempts the contract). Null or absent: the regime's standstill — PCR2015 a voluntary 10
+   * calendar days, PA2023 8 working days. No other lengths (yet).
+   */
+  standstillDays?: number | null
 }
 
 export type TenderSummary = {
@@ -104,7 +111,15 @@ export type GatewayResult = {
   providerName: string
   eligible: boolean
   reasons: string[] // why not, in plain words: "Not an active member of lot 1", "No home within 20 miles"
-  homes: { homeId: string; name: string; urn: string; miles: number | null; judgement: string | null; eligible: boolean; reasons: string[] }[]
+  homes: {
+    homeId: string
+    name: string
+    urn: string
+    miles: number | null
+    judgement: string | null
+    eligible: boolean
+    reasons: string[]
+  }[]
 }
 
 export type Clarification = {
@@ -196,9 +211,19 @@ export type Standstill = {
   startsOn: string
   endsOn: string // the last day of standstill; contracts may be made the next working day
   challenged: boolean
+  /** Additive: the length (8 working days for PA2023, 10 calendar days for PCR2015; 0 for none). */
+  days: number
+  /** Additive: the first day contracts may be entered into (the next working day after endsOn). */
+  earliestContractDate: string
 }
 
-export type Notice = { kind: 'assessment-summary' | 'award-notice'; providerName: string | null; title: string; body: string; createdAt: string }
+export type Notice = {
+  kind: 'assessment-summary' | 'award-notice'
+  providerName: string | null
+  title: string
+  body: string
+  createdAt: string
+}
 
 export type TenderService = {
   // ——— council officers ———
@@ -214,7 +239,7 @@ export type TenderService = {
   bids(actor: Actor, tenderId: string): Promise<BidView[]> // only once opened
   declareConflict(actor: Actor, tenderId: string, hasConflict: boolean, details: string): Promise<void>
   evaluation(actor: Actor, tenderId: string): Promise<EvaluationState>
-  saveScores(actor: Actor, tenderId: string, scores: ScoreInput[]): Promise<void>
+  saveScores(actor: Actor, tenderId: string, scores: ScoreInput[], changeReason?: string): Promise<void> // after submitting or moderation a change needs a reason
   submitScores(actor: Actor, tenderId: string): Promise<void>
   moderate(actor: Actor, tenderId: string, consensus: ScoreInput[], changeReason?: string): Promise<void> // a change after moderation needs a reason
   results(actor: Actor, tenderId: string): Promise<BidResult[]>
@@ -237,4 +262,31 @@ export type TenderService = {
   addAttachment(actor: Actor, tenderId: string, file: { fileName: string; bytes: Buffer; questionId: string | null }): Promise<string>
   submitBid(actor: Actor, tenderId: string): Promise<void> // refused after the deadline by the server's clock
   withdrawBid(actor: Actor, tenderId: string): Promise<void>
+}
+
+/**
+ * Additive extras the service also offers (createTenderService returns TenderService & TenderServiceExtras).
+ * `ocdsRecord` returns the plain record the OCDS builder (src/tender/ocds) turns into release packages.
+ */
+export type TenderServiceExtras = {
+  invitations(actor: Actor, tenderId: string): Promise<{ providerId: string; providerName: string; invitedAt: string; invitedBy: string }[]> // council readers
+  attachment(actor: Actor, tenderId: string, attachmentId: string): Promise<{ fileName: string; bytes: Buffer; questionId: string | null }> // own (provider) or after opening (officers)
+  removeAttachment(actor: Actor, tenderId: string, attachmentId: string): Promise<void> // a provider's own, until the deadline
+  scoreHistory(
+    actor: Actor,
+    tenderId: string,
+  ): Promise<
+    {
+      bidId: string
+      questionId: string
+      kind: 'evaluator' | 'consensus'
+      by: string
+      score: number
+      rationale: string
+      reason: string | null
+      at: string
+    }[]
+  >
+  resolveChallenge(actor: Actor, tenderId: string, details: string): Promise<void> // lifts a challenge's pause on standstill
+  ocdsRecord(actor: Actor, tenderId: string): Promise<OcdsTenderRecord> // council readers; a published tender
 }

@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely'
 import type { GeoTables } from '../../geo/tables.js'
 import type { MarketTables } from '../../market/tables.js'
+import type { OutboxTables } from '../outbox/tables.js'
+import type { TenderTables } from '../../tender/tables.js'
+import type { ContractTables } from '../../contract/tables.js'
 
 /** Platform tables: organisations, accounts, sessions, the audit trail and import runs. */
 export interface PlatformTables {
@@ -61,4 +64,4 @@ export interface PlatformTables {
   }
 }
 
-export interface Database extends PlatformTables, MarketTables, GeoTables {}
+export interface Database extends PlatformTables, MarketTables, GeoTables, TenderTables, ContractTables, OutboxTables {}

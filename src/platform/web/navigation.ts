@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js'
 import { can } from '../auth/scope.js'
+import { canReadTenders } from '../../tender/domain/access.js'
 
 type NavItem = { href: string; text: string; active?: boolean }
 
@@ -11,6 +12,9 @@ export function navigationFor(actor: Actor | undefined, path: string): NavItem[]
     items.push({ href: '/market/homes', text: 'Homes' }, { href: '/market/providers', text: 'Providers' })
     if (actor.organisationKind !== 'provider') items.push({ href: '/market/frameworks', text: 'Framework' })
   }
+  // The council's readers of mini-competitions (officers, finance, audit); a provider's users their invitations.
+  if (canReadTenders(actor)) items.push({ href: '/tenders', text: 'Mini-competitions' })
+  if (actor.organisationKind === 'provider') items.push({ href: '/portal/invitations', text: 'Invitations' })
   if (can(actor, 'import:run')) items.push({ href: '/imports', text: 'Imports' })
   if (can(actor, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
   if (can(actor, 'audit:read')) items.push({ href: '/audit', text: 'Audit trail' })

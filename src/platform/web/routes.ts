@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { marketRoutes } from '../../market/routes.js'
 import { importRoutes } from '../../market/ofsted/routes.js'
+import { tenderRoutes } from '../../tender/routes.js'
 import { adminRoutes } from '../auth/adminRoutes.js'
 import { authRoutes } from '../auth/authRoutes.js'
 import { auditRoutes } from '../audit/auditRoutes.js'
@@ -20,6 +21,7 @@ export function routes(services: Services): Router {
   router.get('/accessibility', (_req, res) => res.render('pages/static-accessibility.njk', { pageTitle: 'Accessibility' }))
   router.use(marketRoutes(services))
   router.use(importRoutes({ ofstedImport: services.ofstedImport, postcodeStatus: () => services.postcodes.status() }))
+  router.use(tenderRoutes(services))
   router.use(adminRoutes(services.users))
   router.use(auditRoutes(services.audit))
   return router

@@ -1,38 +1,10 @@
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, test } from 'node:test'
-import AjvDraft04 from 'ajv-draft-04'
-import ajvFormats from 'ajv-formats'
+import { OCDS_BUNDLE as bundle, ocdsSkip as skip, ocdsValidator as validator } from '../../../test/support/ocdsSchema.js'
 import { buildReleasePackage } from './releasePackage.js'
 import { samplePublishOptions, sampleRecord } from './sampleRecord.js'
-
-// The OCDS 1.1.5 + extensions schema bundle lives beside the repository, never in it.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const bundle = resolve(repoRoot, '..', 'shared', 'data', 'ocds')
-// Both are CommonJS: under NodeNext the class and the plugin are their `default` exports.
-const Ajv = AjvDraft04.default
-const addFormats = ajvFormats.default
-const skip = existsSync(bundle) ? false : `no OCDS schema bundle at ${bundle}`
-
-let compiled: ((data: unknown) => string[]) | undefined
-
-/** Compiled once: the merged schema takes a second or so. */
-function validator(): (data: unknown) => string[] {
-  compiled ??= compile()
-  return compiled
-}
-
-function compile(): (data: unknown) => string[] {
-  const read = (f: string) => JSON.parse(readFileSync(resolve(bundle, f), 'utf8')) as object
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strictNumbers: false })
-  addFormats(ajv, ['date-time', 'uri'])
-  ajv.addVocabulary(['codelist', 'openCodelist', 'omitWhenMerged', 'wholeListMerge', 'versionId', 'deprecated'])
-  ajv.addSchema(read('release-schema.json'), 'release-schema.json')
-  const validate = ajv.compile(read('release-package-schema.json'))
-  return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`))
-}
 
 describe('OCDS packages against the OCDS 1.1.5 + extensions schema bundle', { skip }, () => {
   test('the validator accepts the bundle’s own valid example, and rejects it broken', () => {

@@ -4,6 +4,9 @@ import * as market from './0002_market.js'
 import * as geo from './0003_geo.js'
 import * as auditAppendOnly from './0004_audit_append_only.js'
 import * as marketSearchIndexes from './0005_market_search_indexes.js'
+import * as platformOutbox from './0009_platform_outbox.js'
+import * as tender from './0010_tender.js'
+import * as contract from './0011_contract.js'
 
 /** Every migration, in order. Names are permanent once released: add, never rename. */
 export const migrations: Record<string, DialectMigration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0003_geo': geo,
   '0004_audit_append_only': auditAppendOnly,
   '0005_market_search_indexes': marketSearchIndexes,
+  '0009_platform_outbox': platformOutbox,
+  '0010_tender': tender,
+  '0011_contract': contract,
 }
