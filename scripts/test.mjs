@@ -5,11 +5,11 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 function find(dir, out = []) {
-  let entries = []
+  let entries
   try {
     entries = readdirSync(dir)
   } catch {
-    return out
+    return out // no such folder: nothing to find
   }
   for (const name of entries) {
     const path = join(dir, name)

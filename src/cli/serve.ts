@@ -32,7 +32,13 @@ export function registerServeCommand(program: Command): void {
         const where = ctx.config.database.kind === 'sqlite' ? `SQLite at ${ctx.config.database.path}` : 'PostgreSQL'
         console.log(`Placewise for ${ctx.config.council.name} is running at http://localhost:${ctx.config.port}/ (${where})`)
       })
-      const stop = () => server.close(() => void stopOutbox().then(() => ctx.close()).then(() => process.exit(0)))
+      const stop = () =>
+        server.close(
+          () =>
+            void stopOutbox()
+              .then(() => ctx.close())
+              .then(() => process.exit(0)),
+        )
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     })

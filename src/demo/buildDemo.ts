@@ -29,7 +29,14 @@ const COUNCIL_USERS: { role: Role; name: string }[] = [
 ]
 
 export type DemoLogin = { email: string; role: Role; organisation: string }
-export type DemoResult = { built: boolean; logins: DemoLogin[]; homes: number; providers: number; exactLocations: number; approximateLocations: number }
+export type DemoResult = {
+  built: boolean
+  logins: DemoLogin[]
+  homes: number
+  providers: number
+  exactLocations: number
+  approximateLocations: number
+}
 
 type DemoServices = Pick<Services, 'db' | 'dialect' | 'audit' | 'clock' | 'users' | 'market' | 'postcodes' | 'config'> & { actor: Actor }
 
@@ -45,7 +52,10 @@ async function demoLocation(s: DemoServices, home: DemoHome, tx: Db) {
   const units = await s.postcodes.unitsInDistrict(home.district.district, { liveOnly: true, limit: 400, db: tx })
   if (units.length > 0) {
     const unit = units[stableIndex(home.urn, units.length)]!
-    return { postcode: unit.postcode, location: { easting: unit.easting, northing: unit.northing, precision: 'unit' as const, lad: unit.lad } }
+    return {
+      postcode: unit.postcode,
+      location: { easting: unit.easting, northing: unit.northing, precision: 'unit' as const, lad: unit.lad },
+    }
   }
   const d = home.district
   return { postcode: null, location: { easting: d.easting, northing: d.northing, precision: 'district' as const, lad: d.lad } }
@@ -64,12 +74,19 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
   const existing = await s.db.selectFrom('organisations').select(['id']).execute()
   if (existing.some((o) => o.id === DEMO_COUNCIL_ID)) return refreshDemoLocations(s)
   if (existing.length > 0) {
-    throw new UserInputError('This database already holds organisations that are not the demo council; the demo is only built on an empty database.')
+    throw new UserInputError(
+      'This database already holds organisations that are not the demo council; the demo is only built on an empty database.',
+    )
   }
   const { providers, homes } = region()
   const actor = s.actor
   return inTransaction(s.db, async (tx) => {
-    await s.users.createOrganisation(actor, tx, { id: DEMO_COUNCIL_ID, name: s.config.council.name, kind: 'council', onsCode: s.config.council.onsCode })
+    await s.users.createOrganisation(actor, tx, {
+      id: DEMO_COUNCIL_ID,
+      name: s.config.council.name,
+      kind: 'council',
+      onsCode: s.config.council.onsCode,
+    })
     // Without a directory, any postcode in these districts is located at its district centroid (approximate).
     await s.postcodes.seedDistrictCentroids(
       tx,
@@ -93,10 +110,18 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
     const lotId = new Map(framework.lots.map((l) => [l.number, l.id]))
     const providerId = new Map<string, string>()
     for (const p of providers) {
-      const id = await s.market.createProvider(actor, { id: `demo-${p.key.toLowerCase()}`, name: p.name, companiesHouseNumber: p.companiesHouseNumber }, tx)
+      const id = await s.market.createProvider(
+        actor,
+        { id: `demo-${p.key.toLowerCase()}`, name: p.name, companiesHouseNumber: p.companiesHouseNumber },
+        tx,
+      )
       providerId.set(p.key, id)
       for (const m of p.memberships) {
-        await s.market.setMembership(actor, { providerId: id, lotId: lotId.get(m.lotNumber)!, status: m.status, spotRatePencePerWeek: m.spotRatePencePerWeek }, tx)
+        await s.market.setMembership(
+          actor,
+          { providerId: id, lotId: lotId.get(m.lotNumber)!, status: m.status, spotRatePencePerWeek: m.spotRatePencePerWeek },
+          tx,
+        )
       }
     }
     let exact = 0
@@ -136,7 +161,13 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
     const logins: DemoLogin[] = []
     for (const u of COUNCIL_USERS) {
       const email = emailFor(u.name)
-      await s.users.createActive(actor, tx, { email, displayName: u.name, organisationId: DEMO_COUNCIL_ID, role: u.role, password: DEMO_PASSWORD })
+      await s.users.createActive(actor, tx, {
+        email,
+        displayName: u.name,
+        organisationId: DEMO_COUNCIL_ID,
+        role: u.role,
+        password: DEMO_PASSWORD,
+      })
       logins.push({ email, role: u.role, organisation: s.config.council.name })
     }
     // Two providers' staff, to show what a provider sees: its own organisation and nothing else.
@@ -145,13 +176,31 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
       ['P02', 'Quinn Provider'],
     ] as const) {
       const p = providers.find((x) => x.key === key)!
-      const orgId = await s.users.createOrganisation(actor, tx, { id: `demo-org-${key.toLowerCase()}`, name: p.name, kind: 'provider', providerId: providerId.get(key)! })
+      const orgId = await s.users.createOrganisation(actor, tx, {
+        id: `demo-org-${key.toLowerCase()}`,
+        name: p.name,
+        kind: 'provider',
+        providerId: providerId.get(key)!,
+      })
       const email = emailFor(person)
-      await s.users.createActive(actor, tx, { email, displayName: person, organisationId: orgId, role: 'provider_user', password: DEMO_PASSWORD })
+      await s.users.createActive(actor, tx, {
+        email,
+        displayName: person,
+        organisationId: orgId,
+        role: 'provider_user',
+        password: DEMO_PASSWORD,
+      })
       logins.push({ email, role: 'provider_user', organisation: p.name })
     }
     await buildTenders(s, tx)
-    return { built: true, logins, homes: homes.length, providers: providers.length, exactLocations: exact, approximateLocations: homes.length - exact }
+    return {
+      built: true,
+      logins,
+      homes: homes.length,
+      providers: providers.length,
+      exactLocations: exact,
+      approximateLocations: homes.length - exact,
+    }
   })
 }
 
@@ -182,12 +231,21 @@ async function refreshDemoLocations(s: DemoServices): Promise<DemoResult> {
     }
     // A demo database from before mini-competitions existed gains them now.
     await buildTenders(s, tx)
-    const logins = (await tx.selectFrom('users').select(['email', 'role']).where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()).map((u) => ({
-      email: u.email,
-      role: u.role as Role,
-      organisation: '',
-    }))
-    return { built: false, logins, homes: homes.length, providers: providers.length, exactLocations: exact, approximateLocations: homes.length - exact }
+    const logins = (await tx.selectFrom('users').select(['email', 'role']).where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()).map(
+      (u) => ({
+        email: u.email,
+        role: u.role as Role,
+        organisation: '',
+      }),
+    )
+    return {
+      built: false,
+      logins,
+      homes: homes.length,
+      providers: providers.length,
+      exactLocations: exact,
+      approximateLocations: homes.length - exact,
+    }
   })
 }
 

@@ -99,7 +99,12 @@ export function createPostcodeService({ db, dialect, audit }: PostcodeServiceDep
       const { districts } = await repo.counts(tx)
       if (districts > 0) return 0
       await repo.insertCentroids(tx, 'postcode_districts', [...rows])
-      await audit.record(tx, actor, { action: 'postcodes.seed-districts', entityType: 'postcode_districts', entityId: 'all', after: { districts: rows.length } })
+      await audit.record(tx, actor, {
+        action: 'postcodes.seed-districts',
+        entityType: 'postcode_districts',
+        entityId: 'all',
+        after: { districts: rows.length },
+      })
       return rows.length
     },
 

@@ -15,12 +15,15 @@ test('DATABASE_URL switches to PostgreSQL', () => {
 })
 
 test('production fails fast, naming every missing setting', () => {
-  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (err: unknown) => {
-    assert.ok(err instanceof ConfigError)
-    assert.match(err.message, /SESSION_SECRET/)
-    assert.match(err.message, /DATABASE_URL/)
-    return true
-  })
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError)
+      assert.match(err.message, /SESSION_SECRET/)
+      assert.match(err.message, /DATABASE_URL/)
+      return true
+    },
+  )
 })
 
 test('a bad value names its setting', () => {

@@ -16,7 +16,11 @@ import type { ScryptCost } from './auth/password.js'
 import type { DatabaseHandle } from './db/database.js'
 
 /** Every service, built once from the database and config: the rooms' single meeting point. */
-export function createServices(handle: DatabaseHandle, config: Config, opts: { passwordCost?: ScryptCost; clock?: Clock; mailTransport?: MailTransport } = {}) {
+export function createServices(
+  handle: DatabaseHandle,
+  config: Config,
+  opts: { passwordCost?: ScryptCost; clock?: Clock; mailTransport?: MailTransport } = {},
+) {
   const { db, dialect } = handle
   const clock = opts.clock ?? systemClock
   const audit = createAuditService(createAuditRepository(dialect), db)

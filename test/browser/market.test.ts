@@ -34,8 +34,16 @@ describe('the market register on the demo council, in Chromium', () => {
   test('a commissioning officer searches homes, opens one and corrects it', async () => {
     const page = await browser.newPage()
     const p = await signIn(page, 'chris.commissioner@southampton.demo')
-    const open = await t.services.db.selectFrom('homes').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'closed').executeTakeFirstOrThrow()
-    assert.match(await page.locator('main').innerText(), new RegExp(`Homes\\s+${Number(open.n)}\\b`), 'the home page counts the open demo homes')
+    const open = await t.services.db
+      .selectFrom('homes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '!=', 'closed')
+      .executeTakeFirstOrThrow()
+    assert.match(
+      await page.locator('main').innerText(),
+      new RegExp(`Homes\\s+${Number(open.n)}\\b`),
+      'the home page counts the open demo homes',
+    )
 
     await p.clickAndLoad(page.getByRole('link', { name: 'Homes', exact: true }).first())
     const total = await page.locator('main').innerText()
@@ -78,8 +86,8 @@ describe('the market register on the demo council, in Chromium', () => {
   test('an officer imports an Ofsted list: good rows land, a bad row is reported with its reason', async () => {
     const csv = [
       'URN,Setting Name,Provider Type,Owner Name,Owner ID,Setting Address Postcode,Max Users,Overall Effectiveness,Full Inspection Start Date,Provider Status,Emotional and Behavioural Difficulties',
-      'SC990901,Sea View House,Children\'s home,Testbay Care Ltd,OWN-1,SO14 7DU,4,Good,12/03/2025,Active,Y',
-      'SC990902,Cliff Top Lodge,Children\'s home,Testbay Care Ltd,OWN-1,SO15 2AA,-2,Good,12/03/2025,Active,Y',
+      "SC990901,Sea View House,Children's home,Testbay Care Ltd,OWN-1,SO14 7DU,4,Good,12/03/2025,Active,Y",
+      "SC990902,Cliff Top Lodge,Children's home,Testbay Care Ltd,OWN-1,SO15 2AA,-2,Good,12/03/2025,Active,Y",
     ].join('\n')
     const file = join(dir, 'ofsted-list.csv')
     writeFileSync(file, csv)

@@ -49,6 +49,10 @@ describe('signing in and managing users, in Chromium', () => {
     await p.goto(`${t.baseUrl}/audit`)
     assert.match(await page.locator('table').innerText(), /invite user/)
     await p.goto(`${t.baseUrl}/no-such-page`)
-    assert.deepEqual(errors.filter((e) => !/status of (401|404)/.test(e)), [], 'no console errors (a CSP block would show here)')
+    assert.deepEqual(
+      errors.filter((e) => !/status of (401|404)/.test(e)),
+      [],
+      'no console errors (a CSP block would show here)',
+    )
   })
 })

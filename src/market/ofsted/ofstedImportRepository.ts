@@ -89,7 +89,8 @@ export function createOfstedImportRepository() {
     recentRuns: (db: Db, kind: string, limit: number) =>
       db.selectFrom('import_runs').selectAll().where('kind', '=', kind).orderBy('started_at', 'desc').limit(limit).execute(),
 
-    findRun: (db: Db, kind: string, id: string) => db.selectFrom('import_runs').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst(),
+    findRun: (db: Db, kind: string, id: string) =>
+      db.selectFrom('import_runs').selectAll().where('kind', '=', kind).where('id', '=', id).executeTakeFirst(),
   }
 }
 export type OfstedImportRepository = ReturnType<typeof createOfstedImportRepository>

@@ -14,7 +14,10 @@ export const importPaths = {
 
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024 // Ofsted's national lists are a few MB; this leaves room
 
-type PostcodeStatus = { lastImport: { fileName: string; importedAt: string; units: number } | null; counts: { units: number; sectors: number; districts: number } }
+type PostcodeStatus = {
+  lastImport: { fileName: string; importedAt: string; units: number } | null
+  counts: { units: number; sectors: number; districts: number }
+}
 
 /** The imports page: upload an Ofsted list; see past imports and the postcode directory's state. */
 export function importRoutes(services: { ofstedImport: OfstedImportService; postcodeStatus: () => Promise<PostcodeStatus> }): Router {
@@ -42,7 +45,8 @@ export function importRoutes(services: { ofstedImport: OfstedImportService; post
 
   router.post(importPaths.ofsted(), parseUpload, async (req, res) => {
     const file = req.file
-    if (!file || file.size === 0) return renderHub(res, 400, { errors: formErrors([{ field: 'file', message: 'Select an Ofsted list (.xlsx or .csv) to import' }]) })
+    if (!file || file.size === 0)
+      return renderHub(res, 400, { errors: formErrors([{ field: 'file', message: 'Select an Ofsted list (.xlsx or .csv) to import' }]) })
     try {
       const report = await services.ofstedImport.importBuffer(file.buffer, file.originalname, actorOf(res))
       res.redirect(importPaths.run(report.importRunId))
@@ -55,7 +59,12 @@ export function importRoutes(services: { ofstedImport: OfstedImportService; post
   router.get('/imports/ofsted/:id', async (req, res) => {
     const found = await services.ofstedImport.findRun(actorOf(res), req.params.id)
     if (!found) throw new NotFoundError()
-    res.render('imports/run.njk', { pageTitle: `Import of ${found.report.fileName}`, ...found, paths: importPaths, backLink: { href: importPaths.hub(), text: 'Back to imports' } })
+    res.render('imports/run.njk', {
+      pageTitle: `Import of ${found.report.fileName}`,
+      ...found,
+      paths: importPaths,
+      backLink: { href: importPaths.hub(), text: 'Back to imports' },
+    })
   })
 
   return router

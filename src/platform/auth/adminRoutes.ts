@@ -36,14 +36,12 @@ export function adminRoutes(users: UserService): Router {
 
   const renderInvite = async (res: Response, status: number, extra: Record<string, unknown>) => {
     const organisations = await users.organisations(actorOf(res))
-    res
-      .status(status)
-      .render('admin/invite.njk', {
-        pageTitle: 'Invite a user',
-        organisations,
-        roleItems: roleItems(undefined, (extra.values as { role?: string })?.role),
-        ...extra,
-      })
+    res.status(status).render('admin/invite.njk', {
+      pageTitle: 'Invite a user',
+      organisations,
+      roleItems: roleItems(undefined, (extra.values as { role?: string })?.role),
+      ...extra,
+    })
   }
 
   router.get(userPaths.invite(), (_req, res) => renderInvite(res, 200, { values: {} }))
@@ -86,16 +84,14 @@ export function adminRoutes(users: UserService): Router {
       if (!(err instanceof UserInputError)) throw err
       const user = await users.get(actorOf(res), req.params.id)
       if (!user) throw new NotFoundError()
-      return res
-        .status(400)
-        .render('admin/user.njk', {
-          pageTitle: user.display_name,
-          user,
-          roleItems: roleItems(user.organisation_kind, user.role),
-          roleLabels: ROLE_LABELS,
-          paths: userPaths,
-          errors: errorsFromLocation(err.message, err.where, 'role'),
-        })
+      return res.status(400).render('admin/user.njk', {
+        pageTitle: user.display_name,
+        user,
+        roleItems: roleItems(user.organisation_kind, user.role),
+        roleLabels: ROLE_LABELS,
+        paths: userPaths,
+        errors: errorsFromLocation(err.message, err.where, 'role'),
+      })
     }
     req.session.flash = { type: 'success', title: 'Success', text: 'Role changed' }
     res.redirect(userPaths.show(req.params.id))

@@ -68,25 +68,21 @@ export function authRoutes(users: UserService): Router {
     if (!invitation) return res.status(404).render('auth/invitation-expired.njk', { pageTitle: 'Invitation expired' })
     const password = String(req.body?.password ?? '')
     if (password !== String(req.body?.confirm ?? '')) {
-      return res
-        .status(400)
-        .render('auth/accept.njk', {
-          pageTitle: 'Set your password',
-          invitation,
-          errors: formErrors([{ field: 'confirm', message: 'Passwords do not match' }]),
-        })
+      return res.status(400).render('auth/accept.njk', {
+        pageTitle: 'Set your password',
+        invitation,
+        errors: formErrors([{ field: 'confirm', message: 'Passwords do not match' }]),
+      })
     }
     try {
       await users.acceptInvitation(req.params.token, password)
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err
-      return res
-        .status(400)
-        .render('auth/accept.njk', {
-          pageTitle: 'Set your password',
-          invitation,
-          errors: formErrors([{ field: err.where?.field ?? 'password', message: err.message }]),
-        })
+      return res.status(400).render('auth/accept.njk', {
+        pageTitle: 'Set your password',
+        invitation,
+        errors: formErrors([{ field: err.where?.field ?? 'password', message: err.message }]),
+      })
     }
     req.session.flash = { type: 'success', title: 'Success', text: 'Your password is set. Sign in to continue.' }
     res.redirect('/sign-in')
