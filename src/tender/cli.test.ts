@@ -28,7 +28,7 @@ test('ocds export writes one release package per stage the tender has reached', 
       market: w.market,
       postcodes: w.postcodes,
       config: testConfig(),
-      tenders: w.tenders,
+      tender: w.tenders,
       close: async () => undefined,
     })
     registerTenderCommands(program, open, { out: (t) => lines.push(t) })
