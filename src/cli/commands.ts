@@ -3,6 +3,7 @@ import { registerPostcodeCommands } from '../geo/cli.js'
 import { registerOfstedCommands } from '../market/ofsted/cli.js'
 import { registerTenderCommands } from '../tender/cli.js'
 import { registerTenderAwardCommand } from '../tender/award/cli.js'
+import { registerMatchCommand } from '../placement/matching/cli.js'
 import { openContext } from './context.js'
 import { registerAuditCommands } from './auditCommands.js'
 import { registerDemoCommand } from './demoCommand.js'
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerDemoCommand(program, openContext)
   registerOfstedCommands(program, openContext)
   registerTenderAwardCommand(program)
+  registerMatchCommand(program)
   registerPostcodeCommands(program, openContext)
   registerTenderCommands(program, openContext)
 }
