@@ -15,6 +15,9 @@ import { checkedPage, collectConsoleErrors, launchBrowser } from './browser.js'
  * moderation, award, standstill, contracts — with axe-core run on every page visited.
  * The clock is the app's own (startTestApp's `clock`), moved past the deadline and standstill.
  */
+
+/** The demo has mini-competitions of its own: every step finds this one by its title. */
+const TITLE = 'Block contract: 3 to 6 beds in the Southampton area'
 describe('a mini-competition from requirement to contracts, in Chromium', () => {
   const clock = settableClock('2026-03-02T09:00:00.000Z')
   let t: TestApp
@@ -66,7 +69,7 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
   async function bid(p: ReturnType<typeof checkedPage>, beds: string, costs: Record<string, string>, file?: string) {
     const { page } = p
     await p.clickAndLoad(page.getByRole('link', { name: 'Invitations' }).first())
-    await p.clickAndLoad(page.locator('#invitations tbody a').first())
+    await p.clickAndLoad(page.locator('#invitations tbody tr', { hasText: TITLE }).locator('a').first())
     await p.clickAndLoad(page.getByRole('button', { name: 'Start your bid' }))
     await page.locator('input[id^="line-"]').first().fill(beds)
     const price = Object.values(costs).reduce((s, v) => s + Number(v), 0)
@@ -106,7 +109,7 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
     await summary.getByRole('link', { name: 'Enter a title for the mini-competition' }).click()
     assert.equal(await officer.evaluate('document.activeElement.id'), 'title', 'the summary link moves focus to the control')
 
-    await officer.getByLabel('Title', { exact: true }).fill('Block contract: 3 to 6 beds in the Southampton area')
+    await officer.getByLabel('Title', { exact: true }).fill(TITLE)
     await officer
       .getByLabel('Description', { exact: true })
       .fill('One or two block contracts for children with a full range of needs, including challenging behaviour.')
@@ -153,7 +156,7 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
     // ——— A clarification, asked and answered ———
     const pat = await personSignedIn('pat.provider@southampton.demo')
     await pat.clickAndLoad(pat.page.getByRole('link', { name: 'Invitations' }).first())
-    await pat.clickAndLoad(pat.page.locator('#invitations tbody a').first())
+    await pat.clickAndLoad(pat.page.locator('#invitations tbody tr', { hasText: TITLE }).locator('a').first())
     await pat.page.getByLabel('Ask a question').fill('Must the home have education on site?')
     await pat.clickAndLoad(pat.page.getByRole('button', { name: 'Send the question' }))
     assert.match(await banner(pat.page), /Question sent/)
@@ -170,7 +173,7 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
     // ——— Two bids ———
     const quinn = await personSignedIn('quinn.provider@southampton.demo')
     await quinn.clickAndLoad(quinn.page.getByRole('link', { name: 'Invitations' }).first())
-    await quinn.clickAndLoad(quinn.page.locator('#invitations tbody a').first())
+    await quinn.clickAndLoad(quinn.page.locator('#invitations tbody tr', { hasText: TITLE }).locator('a').first())
     assert.match(await main(quinn.page), /education on site is welcome but not required/, 'every invitee sees the answer')
     assert.doesNotMatch(await main(quinn.page), new RegExp(p01), 'without the asker named')
 
@@ -279,7 +282,7 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
 
     await pat.goto(t.baseUrl)
     await pat.clickAndLoad(pat.page.getByRole('link', { name: 'Invitations' }).first())
-    await pat.clickAndLoad(pat.page.locator('#invitations tbody a').first())
+    await pat.clickAndLoad(pat.page.locator('#invitations tbody tr', { hasText: TITLE }).locator('a').first())
     await pat.clickAndLoad(pat.page.getByRole('link', { name: 'Read your notices' }))
     const patNotices = await main(pat.page)
     assert.match(patNotices, /Award notice/)
