@@ -4,6 +4,7 @@ import type { MarketTables } from '../../market/tables.js'
 import type { OutboxTables } from '../outbox/tables.js'
 import type { TenderTables } from '../../tender/tables.js'
 import type { ContractTables } from '../../contract/tables.js'
+import type { PlacementTables } from '../../placement/tables.js'
 
 /** Platform tables: organisations, accounts, sessions, the audit trail and import runs. */
 export interface PlatformTables {
@@ -64,4 +65,4 @@ export interface PlatformTables {
   }
 }
 
-export interface Database extends PlatformTables, MarketTables, GeoTables, TenderTables, ContractTables, OutboxTables {}
+export interface Database extends PlatformTables, MarketTables, GeoTables, TenderTables, ContractTables, OutboxTables, PlacementTables {}

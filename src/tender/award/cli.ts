@@ -1,7 +1,7 @@
 // `placewise tender award --input FILE.json --output OUT.json`: the award alone, from scored bids.
-import { readFile, writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { z } from 'zod'
+import { readJsonFile, writeJsonFile } from '../../cli/jsonFiles.js'
 import { UserInputError } from '../../platform/errors.js'
 import { awardFromInput, awardJson } from './award.js'
 import { formatPounds } from './combination.js'
@@ -24,36 +24,13 @@ export function registerTenderAwardCommand(program: Command): void {
       const parsed = Args.safeParse(opts)
       if (!parsed.success) throw new UserInputError(parsed.error.issues[0]!.message)
       const { input: file, output } = parsed.data
-      const input = parseAwardInput(await readJson(file), file)
+      const input = parseAwardInput(await readJsonFile(file), file)
       compileSolverForOneShot()
       const result = await awardFromInput(input)
       if (!result.feasible) throw new UserInputError(`${file}: no award is possible: ${result.reason}`, { file })
-      try {
-        await writeFile(output, `${JSON.stringify(awardJson(result), null, 2)}\n`)
-      } catch (e) {
-        throw new UserInputError(`${output}: cannot write the award (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
-          file: output,
-        })
-      }
+      await writeJsonFile(output, awardJson(result), 'the award')
       console.log(
         `Award (${input.rule}): ${result.chosen.join(', ')}: ${result.beds} beds, ${formatPounds(result.weeklyCostPence)} a week, objective ${result.objective}; ${result.alternatives.length} alternative${result.alternatives.length === 1 ? '' : 's'} written to ${output}`,
       )
     })
-}
-
-async function readJson(file: string): Promise<unknown> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new UserInputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? (e as Error).message})`, {
-      file,
-    })
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new UserInputError(`${file}: not valid JSON (${(e as Error).message})`, { file })
-  }
 }

@@ -7,6 +7,7 @@ import * as marketSearchIndexes from './0005_market_search_indexes.js'
 import * as platformOutbox from './0009_platform_outbox.js'
 import * as tender from './0010_tender.js'
 import * as contract from './0011_contract.js'
+import * as placement from './0020_placement.js'
 
 /** Every migration, in order. Names are permanent once released: add, never rename. */
 export const migrations: Record<string, DialectMigration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0009_platform_outbox': platformOutbox,
   '0010_tender': tender,
   '0011_contract': contract,
+  '0020_placement': placement,
 }
