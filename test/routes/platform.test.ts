@@ -78,6 +78,25 @@ describe('the web shell', () => {
     assert.doesNotMatch(res.text, /at .*\.ts|Error:|stack/i)
   })
 
+  test('an unexpected failure is a plain 500 with a reference, and no internals', async () => {
+    const { email } = await t.createUser('finance_officer')
+    const c = new Client(t.baseUrl)
+    await c.signIn(email)
+    const original = t.services.market.summary
+    t.services.market.summary = async () => {
+      throw new Error('connection to database lost at /srv/placewise/src/secret.ts:42')
+    }
+    try {
+      const res = await c.get('/')
+      assert.equal(res.status, 500)
+      assert.match(res.text, /Sorry, there is a problem with the service/)
+      assert.match(res.text, /quote reference <strong>[0-9a-f]{8}<\/strong>/)
+      assert.doesNotMatch(res.text, /secret\.ts|connection to database|stack/i)
+    } finally {
+      t.services.market.summary = original
+    }
+  })
+
   test('a social worker cannot reach user administration or the audit trail', async () => {
     const { email } = await t.createUser('social_worker')
     const c = new Client(t.baseUrl)
