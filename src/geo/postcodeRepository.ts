@@ -37,6 +37,25 @@ function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`
 }
 
+type PointTable = 'postcode_units' | 'postcode_sectors' | 'postcode_districts'
+const KEY_COLUMN = { postcode_units: 'postcode', postcode_sectors: 'sector', postcode_districts: 'district' } as const
+
+/** Grid references by key from one of the three tables, asked in batches the drivers accept. */
+async function findPoints(db: Db, table: PointTable, keys: readonly string[]): Promise<Map<string, StoredPoint>> {
+  const key = KEY_COLUMN[table]
+  const out = new Map<string, StoredPoint>()
+  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+    // The three tables share these columns; Kysely cannot see that through a union of table names.
+    const rows = (await db
+      .selectFrom(table as 'postcode_units')
+      .select([sql.ref<string>(key).as('key'), 'lad', 'easting', 'northing'])
+      .where(sql.ref(key), 'in', keys.slice(i, i + LOOKUP_BATCH))
+      .execute()) as { key: string; lad: string | null; easting: number; northing: number }[]
+    for (const r of rows) out.set(r.key, { lad: r.lad, easting: r.easting, northing: r.northing })
+  }
+  return out
+}
+
 export function createPostcodeRepository(dialect: Dialect) {
   return {
     /** How many unit rows the importer should gather before calling insertUnits. */
@@ -97,66 +116,17 @@ export function createPostcodeRepository(dialect: Dialect) {
     },
 
     /** Which of these keys are already stored: names the duplicate when the database refuses a batch. */
-    async existingKeys(tx: Db, table: 'postcode_units' | 'postcode_sectors' | 'postcode_districts', keys: string[]): Promise<Set<string>> {
-      const found = new Set<string>()
-      for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
-        const chunk = keys.slice(i, i + LOOKUP_BATCH)
-        if (table === 'postcode_units') {
-          for (const r of await tx.selectFrom('postcode_units').select('postcode').where('postcode', 'in', chunk).execute())
-            found.add(r.postcode)
-        } else if (table === 'postcode_sectors') {
-          for (const r of await tx.selectFrom('postcode_sectors').select('sector').where('sector', 'in', chunk).execute())
-            found.add(r.sector)
-        } else {
-          for (const r of await tx.selectFrom('postcode_districts').select('district').where('district', 'in', chunk).execute())
-            found.add(r.district)
-        }
-      }
-      return found
+    async existingKeys(tx: Db, table: PointTable, keys: string[]): Promise<Set<string>> {
+      return new Set((await findPoints(tx, table, keys)).keys())
     },
 
     async recordImport(tx: Db, row: PostcodeImportRow): Promise<void> {
       await tx.insertInto('postcode_imports').values(row).execute()
     },
 
-    async findUnits(db: Db, postcodes: string[]): Promise<Map<string, StoredPoint>> {
-      const out = new Map<string, StoredPoint>()
-      for (let i = 0; i < postcodes.length; i += LOOKUP_BATCH) {
-        const rows = await db
-          .selectFrom('postcode_units')
-          .select(['postcode', 'lad', 'easting', 'northing'])
-          .where('postcode', 'in', postcodes.slice(i, i + LOOKUP_BATCH))
-          .execute()
-        for (const r of rows) out.set(r.postcode, { lad: r.lad, easting: r.easting, northing: r.northing })
-      }
-      return out
-    },
-
-    async findSectors(db: Db, sectors: string[]): Promise<Map<string, StoredPoint>> {
-      const out = new Map<string, StoredPoint>()
-      for (let i = 0; i < sectors.length; i += LOOKUP_BATCH) {
-        const rows = await db
-          .selectFrom('postcode_sectors')
-          .select(['sector', 'lad', 'easting', 'northing'])
-          .where('sector', 'in', sectors.slice(i, i + LOOKUP_BATCH))
-          .execute()
-        for (const r of rows) out.set(r.sector, { lad: r.lad, easting: r.easting, northing: r.northing })
-      }
-      return out
-    },
-
-    async findDistricts(db: Db, districts: string[]): Promise<Map<string, StoredPoint>> {
-      const out = new Map<string, StoredPoint>()
-      for (let i = 0; i < districts.length; i += LOOKUP_BATCH) {
-        const rows = await db
-          .selectFrom('postcode_districts')
-          .select(['district', 'lad', 'easting', 'northing'])
-          .where('district', 'in', districts.slice(i, i + LOOKUP_BATCH))
-          .execute()
-        for (const r of rows) out.set(r.district, { lad: r.lad, easting: r.easting, northing: r.northing })
-      }
-      return out
-    },
+    findUnits: (db: Db, postcodes: string[]) => findPoints(db, 'postcode_units', postcodes),
+    findSectors: (db: Db, sectors: string[]) => findPoints(db, 'postcode_sectors', sectors),
+    findDistricts: (db: Db, districts: string[]) => findPoints(db, 'postcode_districts', districts),
 
     /** Unit postcodes in a district ('SO14'), in postcode order; a range scan on the primary key. */
     async unitsInDistrict(db: Db, district: string, opts: { liveOnly: boolean; limit: number }) {
