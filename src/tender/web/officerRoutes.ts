@@ -1,4 +1,5 @@
 /** The council officers' pages of a mini-competition, from the requirement to the contracts. */
+import type { Actor } from '../../platform/auth/actor.js'
 import { Router, type Request, type Response } from 'express'
 import { can } from '../../platform/auth/scope.js'
 import type { Clock } from '../../platform/clock.js'
@@ -259,11 +260,17 @@ export function officerRoutes(services: { tender: TenderService; market: MarketS
 
   // ——— Evaluation and moderation ———
 
-  const renderEvaluation = async (res: Response, id: string, status: number, body: RawFields | null, errors: FormErrors) => {
-    const a = actorOf(res)
+  /** What the scoring and moderation pages both show: the tender, and once opened its evaluation and submitted bids. */
+  const loadScoring = async (a: Actor, id: string) => {
     const t = await tender.get(a, id)
     const ready = t.status !== 'cancelled' && reached(t.status, 'opened')
-    const [state, bids] = ready ? await Promise.all([tender.evaluation(a, id), tender.bids(a, id)]) : [null, []]
+    const [state, all] = ready ? await Promise.all([tender.evaluation(a, id), tender.bids(a, id)]) : [null, []]
+    return { t, ready, state, bids: all.filter((b) => b.status === 'submitted') }
+  }
+
+  const renderEvaluation = async (res: Response, id: string, status: number, body: RawFields | null, errors: FormErrors) => {
+    const a = actorOf(res)
+    const { t, ready, state, bids } = await loadScoring(a, id)
     res.status(status).render('tender/evaluate.njk', {
       pageTitle: `Score the bids: ${t.title}`,
       tender: t,
@@ -272,7 +279,7 @@ export function officerRoutes(services: { tender: TenderService; market: MarketS
         ? evaluationView({
             me: a.userId,
             state,
-            bids: bids.filter((b) => b.status === 'submitted'),
+            bids,
             questions: t.questions,
             body,
             errors: errors.byField,
@@ -324,16 +331,14 @@ export function officerRoutes(services: { tender: TenderService; market: MarketS
 
   const renderModeration = async (res: Response, id: string, status: number, body: RawFields | null, errors: FormErrors) => {
     const a = actorOf(res)
-    const t = await tender.get(a, id)
-    const ready = t.status !== 'cancelled' && reached(t.status, 'opened')
-    const [state, bids] = ready ? await Promise.all([tender.evaluation(a, id), tender.bids(a, id)]) : [null, []]
+    const { t, state, bids } = await loadScoring(a, id)
     res.status(status).render('tender/moderate.njk', {
       pageTitle: `Moderate the scores: ${t.title}`,
       tender: t,
       view: state
         ? moderationView({
             state,
-            bids: bids.filter((b) => b.status === 'submitted'),
+            bids,
             questions: t.questions,
             body,
             errors: errors.byField,
