@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/database.js'
 import type { ContractTables } from './tables.js'
 
 export type ContractRow = Selectable<ContractTables['contracts']>
-export type ContractListRow = ContractRow & { provider_name: string; tender_title: string; tender_reference: string }
+export type ContractListRow = ContractRow & { provider_name: string; tender_title: string | null; tender_reference: string | null }
 
 export function createContractRepository() {
   const withNames = (db: Db, scope: DataScope) =>
@@ -12,7 +12,7 @@ export function createContractRepository() {
       db
         .selectFrom('contracts')
         .innerJoin('providers', 'providers.id', 'contracts.provider_id')
-        .innerJoin('tenders', 'tenders.id', 'contracts.tender_id')
+        .leftJoin('tenders', 'tenders.id', 'contracts.tender_id')
         .selectAll('contracts')
         .select(['providers.name as provider_name', 'tenders.title as tender_title', 'tenders.reference as tender_reference']),
       scope,

@@ -38,6 +38,7 @@ describeEachDialect('the contract register', (ctx) => {
       inTransaction(ctx().db, (tx) =>
         w.contracts.createFromAward(tx, w.actors.officer, {
           ...acmeContract,
+          tenderId: acmeContract.tenderId!,
           reference: 'X-1',
           bidId: bids.acme,
           endDate: '2026-01-01',

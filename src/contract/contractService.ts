@@ -11,6 +11,10 @@ import { authorise, dataScope } from '../platform/auth/scope.js'
 import type { Db } from '../platform/db/database.js'
 import { NotFoundError, UserInputError } from '../platform/errors.js'
 import { createContractRepository, type ContractListRow } from './contractRepository.js'
+import { createContractContext, type ContractDeps } from './context.js'
+import { createLedgerPart } from './ledger/ledgerService.js'
+import { createRegisterPart } from './register/registerService.js'
+import { createReturnsPart } from './returns/returnsService.js'
 
 export type ContractFromAward = {
   reference: string
@@ -28,10 +32,10 @@ export type ContractFromAward = {
 export type ContractView = {
   id: string
   reference: string
-  tenderId: string
-  tenderReference: string
-  tenderTitle: string
-  bidId: string
+  tenderId: string | null
+  tenderReference: string | null
+  tenderTitle: string | null
+  bidId: string | null
   providerId: string
   providerName: string
   homeIds: string[]
@@ -83,7 +87,7 @@ function view(r: ContractListRow): ContractView {
   }
 }
 
-export function createContractService(deps: { db: Db; audit: AuditService; now?: () => Date }) {
+export function createAwardRegisterPart(deps: { db: Db; audit: AuditService; now?: () => Date }) {
   const { db, audit } = deps
   const now = deps.now ?? (() => new Date())
   const repo = createContractRepository()
@@ -107,10 +111,24 @@ export function createContractService(deps: { db: Db; audit: AuditService; now?:
         end_date: c.endDate,
         max_extent_date: c.maxExtentDate,
         status: 'active' as const,
+        kind: 'block' as const,
+        pricing_model: 'block' as const,
+        placement_fee_pence_per_week: null,
+        initial_end_date: c.endDate,
+        extension_months: null,
+        extension_notice_date: null,
+        extension_status: 'none' as const,
+        payment_frequency: '4-weekly' as const,
+        void_release_after_days: null,
+        indexation_kind: 'none' as const,
+        indexation_cap_bps: null,
+        indexation_review_bps: null,
+        indexation_cpi_lag_months: null,
         created_at: now().toISOString(),
+        updated_at: now().toISOString(),
       }
       await repo.insert(tx, row)
-      const { created_at: _c, ...fields } = row
+      const { created_at: _c, updated_at: _u, ...fields } = row
       await audit.record(tx, actor, { action: 'create', entityType: 'contract', entityId: id, after: fields })
       return id
     },
@@ -130,6 +148,17 @@ export function createContractService(deps: { db: Db; audit: AuditService; now?:
 
     /** Every contract of a tender, unscoped, inside a transaction: for the tender's own records (OCDS). */
     forTender: async (tx: Db, tenderId: string): Promise<ContractView[]> => (await repo.list(tx, { kind: 'all' }, { tenderId })).map(view),
+  }
+}
+
+/** The contract room's service, composed of its parts; each part owns its files under src/contract/<part>/. */
+export function createContractService(deps: ContractDeps) {
+  const ctx = createContractContext(deps)
+  return {
+    ...createAwardRegisterPart(deps),
+    ...createRegisterPart(ctx),
+    ...createLedgerPart(ctx),
+    ...createReturnsPart(ctx),
   }
 }
 export type ContractService = ReturnType<typeof createContractService>

@@ -5,7 +5,11 @@
  *
  * Deps: { db, dialect, audit, market (setBedStatus), now? }
  */
+import type { ContractService } from '../contract/contractService.js'
+import type { ContractPort } from '../contract/ports.js'
+import type { PostcodeService } from '../geo/postcodeService.js'
 import type { MarketService } from '../market/marketService.js'
+import type { Config } from '../platform/config.js'
 import type { AuditService } from '../platform/audit/auditService.js'
 import type { Actor } from '../platform/auth/actor.js'
 import type { Db, Dialect } from '../platform/db/database.js'
@@ -21,7 +25,11 @@ export type PlacementServiceDeps = {
   db: Db
   dialect: Dialect
   audit: AuditService
-  market: Pick<MarketService, 'setBedStatus'>
+  market: Pick<MarketService, 'setBedStatus'> & Partial<MarketService>
+  /** Optional so the core's tests can run without them; the app always passes them (src/platform/services.ts). */
+  postcodes?: PostcodeService
+  contracts?: ContractPort & Partial<ContractService>
+  config?: Config
   now?: () => Date
 }
 

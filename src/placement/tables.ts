@@ -1,5 +1,8 @@
 /** The placement room's tables. Personal data about children lives here: read only through the placement service. */
-export interface PlacementTables {
+import type { CascadeTables } from './cascade/tables.js'
+import type { OfferTables } from './offers/tables.js'
+
+export interface PlacementCoreTables {
   children: {
     id: string
     case_reference: string
@@ -68,3 +71,5 @@ export interface PlacementTables {
     created_at: string
   }
 }
+
+export interface PlacementTables extends PlacementCoreTables, CascadeTables, OfferTables {}

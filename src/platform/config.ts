@@ -18,6 +18,13 @@ const EnvSchema = z.object({
   COUNCIL_CENTRE_NORTHING: z.coerce.number().int().default(112207),
   COUNCIL_CENTRE_LABEL: z.string().default('Southampton city centre (SO14)'),
   LOCAL_RADIUS_MILES: z.coerce.number().positive().default(20),
+  // Social workers' statutory visits (src/placement/travel): average road speed, mileage rate,
+  // the hourly cost of a social worker's time, and the distance the council's children were
+  // placed at before (the baseline travel is avoided against; "over 50 miles" was the finding).
+  VISIT_AVERAGE_SPEED_MPH: z.coerce.number().positive().default(30),
+  VISIT_MILEAGE_RATE_PENCE: z.coerce.number().int().min(0).default(45),
+  SOCIAL_WORKER_HOURLY_COST_PENCE: z.coerce.number().int().min(0).default(3800),
+  PREVIOUS_PLACEMENT_MILES: z.coerce.number().positive().default(50),
   TRUST_PROXY: z.string().optional(),
   // The key that wraps each tender's bid key: 32 random bytes, base64. Never stored in the database.
   BID_MASTER_KEY: z.string().optional(),
@@ -56,6 +63,8 @@ export type Config = {
     centre: { easting: number; northing: number; label: string }
     localRadiusMiles: number
   }
+  /** What a social worker's statutory visit costs in travel (src/placement/travel). */
+  travel: { averageSpeedMph: number; mileageRatePence: number; hourlyCostPence: number; previousPlacementMiles: number }
   trustProxy: string | undefined
   /**
    * The master key for sealed bids (BID_MASTER_KEY), or null outside production when it is not
@@ -102,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       logoText: e.COUNCIL_LOGO_TEXT,
       centre: { easting: e.COUNCIL_CENTRE_EASTING, northing: e.COUNCIL_CENTRE_NORTHING, label: e.COUNCIL_CENTRE_LABEL },
       localRadiusMiles: e.LOCAL_RADIUS_MILES,
+    },
+    travel: {
+      averageSpeedMph: e.VISIT_AVERAGE_SPEED_MPH,
+      mileageRatePence: e.VISIT_MILEAGE_RATE_PENCE,
+      hourlyCostPence: e.SOCIAL_WORKER_HOURLY_COST_PENCE,
+      previousPlacementMiles: e.PREVIOUS_PLACEMENT_MILES,
     },
     trustProxy: e.TRUST_PROXY,
     bidMasterKey,

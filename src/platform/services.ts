@@ -2,6 +2,8 @@ import { createPostcodeService } from '../geo/postcodeService.js'
 import { createMarketService } from '../market/marketService.js'
 import { createOfstedImportService } from '../market/ofsted/ofstedImportService.js'
 import { createContractService } from '../contract/contractService.js'
+import { createPlacementService } from '../placement/placementService.js'
+import { createPlacementPort } from '../placement/ports/placementPort.js'
 import { bidMasterKeyFor } from '../tender/sealing/masterKey.js'
 import { createTenderService } from '../tender/tenderService.js'
 import { createOutboxService } from './outbox/outboxService.js'
@@ -30,7 +32,10 @@ export function createServices(
   const ofstedImport = createOfstedImportService({ db, audit, locateMany: (list) => postcodes.locateMany(list) })
   const now = () => clock.now()
   const outbox = createOutboxService({ db, transport: opts.mailTransport ?? transportFromConfig(config.smtp), now })
-  const contracts = createContractService({ db, audit, now })
+  // The contract and placement rooms ask things of each other (src/contract/ports.ts); the
+  // placement port is plain queries, so it is built first and handed over.
+  const placementPort = createPlacementPort()
+  const contracts = createContractService({ db, dialect, audit, market, outbox, config, now, placements: () => placementPort })
   const tender = createTenderService({
     db,
     dialect,
@@ -44,6 +49,7 @@ export function createServices(
     config,
     now,
   })
-  return { config, clock, db, dialect, audit, users, postcodes, market, ofstedImport, outbox, contracts, tender }
+  const placements = createPlacementService({ db, dialect, audit, market, postcodes, contracts, config, now })
+  return { config, clock, db, dialect, audit, users, postcodes, market, ofstedImport, outbox, contracts, tender, placements }
 }
 export type Services = ReturnType<typeof createServices>

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { z } from 'zod'
-import { createContractService } from '../contract/contractService.js'
+import { createAwardRegisterPart } from '../contract/contractService.js'
 import type { PostcodeService } from '../geo/postcodeService.js'
 import type { MarketService } from '../market/marketService.js'
 import type { AuditService } from '../platform/audit/auditService.js'
@@ -49,7 +49,7 @@ export function tenderServiceFrom(ctx: TenderCliContext): TenderService & Tender
     audit: ctx.audit,
     market: ctx.market,
     postcodes: ctx.postcodes,
-    contracts: createContractService({ db: ctx.db, audit: ctx.audit }),
+    contracts: createAwardRegisterPart({ db: ctx.db, audit: ctx.audit }),
     masterKey: () => bidMasterKeyFor(ctx.config),
     config: ctx.config,
   })

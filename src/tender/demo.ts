@@ -6,7 +6,7 @@
  * demo builder's transaction, after buildDemo has made the market and the users.
  */
 import { DEMO_DISTRICTS } from '../demo/districts.js'
-import { createContractService } from '../contract/contractService.js'
+import { createAwardRegisterPart } from '../contract/contractService.js'
 import { createPostcodeService } from '../geo/postcodeService.js'
 import { tryParsePostcode } from '../geo/postcode.js'
 import type { Location } from '../geo/types.js'
@@ -82,7 +82,7 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
   const { audit } = deps
   const market = createMarketService({ db: tx, audit, config: deps.config, now: clock.now })
   const postcodes = createPostcodeService({ db: tx, dialect: deps.dialect, audit })
-  const contracts = createContractService({ db: tx, audit, now: clock.now })
+  const contracts = createAwardRegisterPart({ db: tx, audit, now: clock.now })
   const tenders = createTenderService({
     db: tx,
     dialect: deps.dialect,

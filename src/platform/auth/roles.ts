@@ -22,19 +22,34 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 }
 
-export const PERMISSIONS = ['market:read', 'market:edit', 'import:run', 'users:manage', 'audit:read', 'child:read'] as const
+export const PERMISSIONS = [
+  'market:read',
+  'market:edit',
+  'import:run',
+  'users:manage',
+  'audit:read',
+  'child:read',
+  // The contract register and its ledger; a provider user reads only its own contracts (scope.ts).
+  'contract:read',
+  // Enter contracts, propose variations and extension decisions, record bed events and CPI.
+  'contract:edit',
+  // Approve or reject what another officer proposed (variations, extension decisions).
+  'contract:approve',
+  // Run and export payment schedules.
+  'payment:run',
+] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  commissioning_officer: ['market:read', 'market:edit', 'import:run'],
-  placement_officer: ['market:read', 'child:read'],
+  commissioning_officer: ['market:read', 'market:edit', 'import:run', 'contract:read', 'contract:edit'],
+  placement_officer: ['market:read', 'child:read', 'contract:read'],
   social_worker: ['market:read', 'child:read'],
-  finance_officer: ['market:read'],
-  head_of_service: ['market:read', 'child:read'],
-  // A provider user reads the market, but only its own organisation's part of it (see scope.ts).
-  provider_user: ['market:read'],
-  auditor: ['market:read', 'audit:read'],
-  admin: ['market:read', 'market:edit', 'import:run', 'users:manage', 'audit:read'],
+  finance_officer: ['market:read', 'contract:read', 'payment:run'],
+  head_of_service: ['market:read', 'child:read', 'contract:read', 'contract:approve'],
+  // A provider user reads the market and its contracts, but only its own organisation's part (see scope.ts).
+  provider_user: ['market:read', 'contract:read'],
+  auditor: ['market:read', 'audit:read', 'contract:read'],
+  admin: ['market:read', 'market:edit', 'import:run', 'users:manage', 'audit:read', 'contract:read'],
 }
 
 export function isRole(value: unknown): value is Role {

@@ -11,7 +11,9 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<Migrati
     // Kysely hands migrations an untyped Kysely<any>; ours are typed against the schema.
     provided[name] = { up: (tx) => m.up(tx as Db, dialect) }
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } })
+  // Rooms number their migrations in blocks (0010s tender and contract, 0020s placement), so a new
+  // contract migration can sort before an applied placement one.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided }, allowUnorderedMigrations: true })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
   return result

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.js'
 import { can } from '../auth/scope.js'
 import { canReadTenders } from '../../tender/domain/access.js'
+import { arrangesPlacements } from '../../placement/children/access.js'
 
 type NavItem = { href: string; text: string; active?: boolean }
 
@@ -14,7 +15,16 @@ export function navigationFor(actor: Actor | undefined, path: string): NavItem[]
   }
   // The council's readers of mini-competitions (officers, finance, audit); a provider's users their invitations.
   if (canReadTenders(actor)) items.push({ href: '/tenders', text: 'Mini-competitions' })
-  if (actor.organisationKind === 'provider') items.push({ href: '/portal/invitations', text: 'Invitations' })
+  if (can(actor, 'contract:read')) items.push({ href: '/contracts', text: 'Contracts' })
+  if (can(actor, 'child:read') && actor.organisationKind === 'council') items.push({ href: '/children', text: 'Children' })
+  if (arrangesPlacements(actor)) items.push({ href: '/placements', text: 'Placements' })
+  if (actor.organisationKind === 'provider') {
+    items.push(
+      { href: '/portal/invitations', text: 'Invitations' },
+      { href: '/portal/referrals', text: 'Referrals' },
+      { href: '/portal/returns', text: 'Returns' },
+    )
+  }
   if (can(actor, 'import:run')) items.push({ href: '/imports', text: 'Imports' })
   if (can(actor, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
   if (can(actor, 'audit:read')) items.push({ href: '/audit', text: 'Audit trail' })

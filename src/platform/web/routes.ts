@@ -2,6 +2,8 @@ import { Router } from 'express'
 import { marketRoutes } from '../../market/routes.js'
 import { importRoutes } from '../../market/ofsted/routes.js'
 import { tenderRoutes } from '../../tender/routes.js'
+import { contractRoutes } from '../../contract/routes.js'
+import { placementRoutes } from '../../placement/routes.js'
 import { adminRoutes } from '../auth/adminRoutes.js'
 import { authRoutes } from '../auth/authRoutes.js'
 import { auditRoutes } from '../audit/auditRoutes.js'
@@ -22,6 +24,8 @@ export function routes(services: Services): Router {
   router.use(marketRoutes(services))
   router.use(importRoutes({ ofstedImport: services.ofstedImport, postcodeStatus: () => services.postcodes.status() }))
   router.use(tenderRoutes(services))
+  router.use(contractRoutes(services))
+  router.use(placementRoutes(services))
   router.use(adminRoutes(services.users))
   router.use(auditRoutes(services.audit))
   return router

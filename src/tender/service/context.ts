@@ -33,7 +33,7 @@ export type TenderServiceDeps = {
   market: MarketService
   /** Where the area postcode is (the geo room's locate). Called before a transaction, never inside one. */
   postcodes: Pick<PostcodeService, 'locate'>
-  contracts: ContractService
+  contracts: Pick<ContractService, 'createFromAward' | 'forTender' | 'list' | 'get'>
   /** The bid master key (32 bytes), or a function giving it when first needed (see sealing/masterKey.ts). */
   masterKey: Buffer | (() => Buffer)
   /** The council; `ocds.prefix` (OCDS_PREFIX) when the config has it. */

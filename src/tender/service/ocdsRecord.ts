@@ -63,7 +63,8 @@ export function createOcdsPart(ctx: TenderContext, reads: MarketReads, bidding: 
       for (const c of await deps.contracts.forTender(deps.db, tenderId)) {
         contracts.push({
           id: c.reference,
-          awardId: awardIdOfBid.get(c.bidId) ?? c.bidId,
+          // A tender's own contracts always come from one of its bids.
+          awardId: awardIdOfBid.get(c.bidId!) ?? c.bidId!,
           provider: await party(c.providerId),
           beds: c.beds,
           pricePencePerBedWeek: c.pricePencePerBedWeek,

@@ -4,7 +4,7 @@
  * register, a recording outbox and a clock the test moves by hand.
  */
 import { randomBytes } from 'node:crypto'
-import { createContractService } from '../../contract/contractService.js'
+import { createAwardRegisterPart } from '../../contract/contractService.js'
 import { createPostcodeService } from '../../geo/postcodeService.js'
 import { councilActor, providerActor, seedMarket, CENTRE } from '../../market/testing/marketFixtures.js'
 import { createUserRepository } from '../../platform/auth/userRepository.js'
@@ -114,7 +114,7 @@ export async function tenderWorld(handle: DatabaseHandle) {
       return realOutbox.enqueue(tx, m)
     },
   }
-  const contracts = createContractService({ db: handle.db, audit, now: clock.now })
+  const contracts = createAwardRegisterPart({ db: handle.db, audit, now: clock.now })
   const masterKey = randomBytes(32)
   const tenders = createTenderService({
     db: handle.db,
