@@ -10,6 +10,8 @@ import { NEED_CODES } from '../market/domain/needs.js'
 import { DEMO_DISTRICTS } from './districts.js'
 import { generateRegion, type DemoHome } from './region.js'
 import { buildTenderDemo } from '../tender/demo.js'
+import { buildContractDemo } from './contractDemo.js'
+import { buildPlacementDemo } from './placementDemo.js'
 import { bidMasterKeyFor } from '../tender/sealing/masterKey.js'
 
 /** Fixed ids, so a second run recognises its own demo council and never doubles it. */
@@ -193,6 +195,7 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
       logins.push({ email, role: 'provider_user', organisation: p.name })
     }
     await buildTenders(s, tx)
+    await buildHistories(s, tx)
     return {
       built: true,
       logins,
@@ -208,6 +211,12 @@ export async function buildDemo(s: DemoServices): Promise<DemoResult> {
 function buildTenders(s: DemoServices, tx: Db) {
   const { dialect, audit, config } = s
   return buildTenderDemo({ dialect, audit, config, masterKey: () => bidMasterKeyFor(config), now: () => s.clock.now() }, s.actor, tx)
+}
+
+/** Two years of the block contracts' life, then the placements team's children, referrals and offers. */
+async function buildHistories(s: DemoServices, tx: Db) {
+  await buildContractDemo(s, tx)
+  await buildPlacementDemo(s, tx)
 }
 
 /** After a postcode directory import: gives each demo home a real unit postcode in its district. */
@@ -231,6 +240,7 @@ async function refreshDemoLocations(s: DemoServices): Promise<DemoResult> {
     }
     // A demo database from before mini-competitions existed gains them now.
     await buildTenders(s, tx)
+    await buildHistories(s, tx)
     const logins = (await tx.selectFrom('users').select(['email', 'role']).where('email', 'like', `%@${DEMO_EMAIL_DOMAIN}`).execute()).map(
       (u) => ({
         email: u.email,
