@@ -5,6 +5,7 @@ import { match } from './match.js'
 import { onspdShaped } from './onspdShaped.js'
 import { postcodesImport, postcodesImportPostgres } from './postcodesImport.js'
 import { rank } from './rank.js'
+import { ledger } from './ledger.js'
 
 /** Every benchmark `npm run bench` knows, in the order it runs them. */
-export const benchmarks: Benchmark[] = [postcodesImport, postcodesImportPostgres, onspdShaped, distance, award, match, rank]
+export const benchmarks: Benchmark[] = [postcodesImport, postcodesImportPostgres, onspdShaped, distance, award, match, rank, ledger]
