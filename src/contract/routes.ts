@@ -7,8 +7,9 @@ import { returnsRoutes } from './returns/routes.js'
 /** The contract room's pages: the register under /contracts, provider returns also under /portal. */
 export function contractRoutes(services: Services): Router {
   const router = Router()
-  router.use(registerRoutes(services))
+  // Fixed paths (/contracts/value, /contracts/alerts) must come before the register's /contracts/:id.
   router.use(ledgerRoutes(services))
   router.use(returnsRoutes(services))
+  router.use(registerRoutes(services))
   return router
 }
