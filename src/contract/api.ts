@@ -35,11 +35,34 @@ export type ContractValue = {
 
 export type Rag = 'red' | 'amber' | 'green' | 'none'
 
-/** The KPI scorecard for a contract: issue #4 §5. */
+/**
+ * The KPI scorecard for a contract: issue #4 §5. Months are 'YYYY-MM', oldest first, from the
+ * contract's start to the last full month; values[i] and rag[i] are for months[i]
+ * (docs/decisions/0015-provider-returns.md).
+ */
 export type Scorecard = {
   contractId: string
   months: string[]
-  rows: { measure: string; label: string; direction: 'at-most' | 'at-least'; target: number; values: (number | null)[]; rag: Rag[] }[]
-  ofstedAlerts: { homeId: string; homeName: string; from: string | null; to: string | null; on: string | null }[]
+  rows: {
+    measure: string
+    label: string
+    direction: 'at-most' | 'at-least'
+    target: number
+    /** How far past the target is amber rather than red, in the measure's units. */
+    amberMargin: number
+    values: (number | null)[]
+    rag: Rag[]
+  }[]
+  /** Open alerts: the judgement changed from `from` (null: nothing accepted before) to `to`, made `on`; raised at `raisedAt`. */
+  ofstedAlerts: {
+    id: string
+    homeId: string
+    homeName: string
+    from: string | null
+    to: string | null
+    on: string | null
+    raisedAt: string
+  }[]
+  /** Months whose return is past its due date and not submitted. */
   returnsMissing: string[]
 }
