@@ -356,3 +356,25 @@ describeEachDialect('Ofsted import', (ctx) => {
     assert.ok(result.rows > 10)
   })
 })
+
+describeEachDialect('Ofsted import tells the contract room', (ctx) => {
+  test('after a committed import the contract room is told (for Ofsted alerts); after a refused file it is not', async () => {
+    const h = ctx()
+    const told: { actor: string; homes: number }[] = []
+    const { service } = serviceFor(h, {
+      afterImport: async (who) => {
+        // Counting homes here proves the hook runs after the import's transaction committed.
+        const { n } = await h.db
+          .selectFrom('homes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+        told.push({ actor: who.label, homes: Number(n) })
+      },
+    })
+    const bad = writeCsv(tmp.dir, `hook-bad-${h.dialect}.csv`, [['Setting Name'], ['Oak House']])
+    await assert.rejects(service.importFile(bad, actor))
+    assert.deepEqual(told, [])
+    await service.importFile(await chWorkbook(tmp.dir, `hook-${h.dialect}.xlsx`, firstList), actor)
+    assert.deepEqual(told, [{ actor: actor.label, homes: 3 }])
+  })
+})

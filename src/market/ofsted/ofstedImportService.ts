@@ -28,6 +28,8 @@ export type OfstedImportDeps = {
   locateMany?: LocatePostcodes
   now?: () => Date
   newId?: () => string
+  /** Told after each import commits (the contract room checks its homes' judgements for Ofsted alerts). */
+  afterImport?: (actor: Actor) => Promise<unknown>
 }
 
 /**
@@ -75,7 +77,7 @@ export function createOfstedImportService(deps: OfstedImportDeps) {
     // Located before the transaction opens: the locator reads the database through its own handle.
     const locations = deps.locateMany || deps.locate ? await locateAll(deps, homes) : null
 
-    return inTransaction(deps.db, async (tx) => {
+    const report = await inTransaction(deps.db, async (tx) => {
       const homesByUrn = await repo.homesByUrn(
         tx,
         homes.map((h) => h.urn),
@@ -137,6 +139,8 @@ export function createOfstedImportService(deps: OfstedImportDeps) {
       })
       return report
     })
+    await deps.afterImport?.(actor)
+    return report
   }
 
   async function applyPlan(tx: Db, plan: ImportPlan, actor: Actor, stamp: string): Promise<void> {

@@ -16,6 +16,7 @@ export function navigationFor(actor: Actor | undefined, path: string): NavItem[]
   // The council's readers of mini-competitions (officers, finance, audit); a provider's users their invitations.
   if (canReadTenders(actor)) items.push({ href: '/tenders', text: 'Mini-competitions' })
   if (can(actor, 'contract:read')) items.push({ href: '/contracts', text: 'Contracts' })
+  if (can(actor, 'payment:run')) items.push({ href: '/payments', text: 'Payments' })
   if (can(actor, 'child:read') && actor.organisationKind === 'council') items.push({ href: '/children', text: 'Children' })
   if (arrangesPlacements(actor)) items.push({ href: '/placements', text: 'Placements' })
   if (actor.organisationKind === 'provider') {
