@@ -16,6 +16,7 @@ import { createUserRepository } from './auth/userRepository.js'
 import { createUserService } from './auth/userService.js'
 import type { ScryptCost } from './auth/password.js'
 import type { DatabaseHandle } from './db/database.js'
+import { can } from './auth/scope.js'
 
 /** Every service, built once from the database and config: the rooms' single meeting point. */
 export function createServices(
@@ -29,7 +30,15 @@ export function createServices(
   const users = createUserService({ db, repo: createUserRepository(), audit, passwordCost: opts.passwordCost })
   const postcodes = createPostcodeService({ db, dialect, audit })
   const market = createMarketService({ db, audit, config, locatePostcode: (postcode) => postcodes.locate(postcode) })
-  const ofstedImport = createOfstedImportService({ db, audit, locateMany: (list) => postcodes.locateMany(list) })
+  const ofstedImport = createOfstedImportService({
+    db,
+    audit,
+    locateMany: (list) => postcodes.locateMany(list),
+    // A new judgement for a contracted home raises an Ofsted alert at once, not at the next look.
+    afterImport: async (actor) => {
+      if (can(actor, 'contract:read')) await contracts.checkOfstedAlerts(actor)
+    },
+  })
   const now = () => clock.now()
   const outbox = createOutboxService({ db, transport: opts.mailTransport ?? transportFromConfig(config.smtp), now })
   // The contract and placement rooms ask things of each other (src/contract/ports.ts); the
@@ -49,7 +58,7 @@ export function createServices(
     config,
     now,
   })
-  const placements = createPlacementService({ db, dialect, audit, market, postcodes, contracts, config, now })
+  const placements = createPlacementService({ db, dialect, audit, market, postcodes, contracts, config, outbox, now })
   return { config, clock, db, dialect, audit, users, postcodes, market, ofstedImport, outbox, contracts, tender, placements }
 }
 export type Services = ReturnType<typeof createServices>
