@@ -4,6 +4,7 @@ import { registerOfstedCommands } from '../market/ofsted/cli.js'
 import { registerTenderCommands } from '../tender/cli.js'
 import { registerTenderAwardCommand } from '../tender/award/cli.js'
 import { registerMatchCommand } from '../placement/matching/cli.js'
+import { registerRemindersCommand } from '../placement/timers/cli.js'
 import { openContext } from './context.js'
 import { registerAuditCommands } from './auditCommands.js'
 import { registerDemoCommand } from './demoCommand.js'
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerMatchCommand(program)
   registerPostcodeCommands(program, openContext)
   registerTenderCommands(program, openContext)
+  registerRemindersCommand(program, openContext)
 }

@@ -1,6 +1,7 @@
 /** The placement room's tables. Personal data about children lives here: read only through the placement service. */
 import type { CascadeTables } from './cascade/tables.js'
 import type { OfferTables } from './offers/tables.js'
+import type { TimerTables } from './timers/tables.js'
 
 export interface PlacementCoreTables {
   children: {
@@ -16,6 +17,20 @@ export interface PlacementCoreTables {
     risks_to_child_json: string
     risks_to_others_json: string
     requirements: string | null
+    /** The rest of the Placements Data Standard v2 profile (migration 0023; words as the standard has them). */
+    cared_for_alongside: string
+    foster_suitability: string
+    residential_suitability: string
+    supported_accommodation_suitability: string
+    communication_needs: string
+    language_requirements_json: string
+    adaptation_needed: string | null
+    cultural_needs: string
+    pets: string
+    additional_support_json: string
+    additional_support_other: string | null
+    risks_to_child_other: string | null
+    risks_to_others_other: string | null
     created_at: string
     updated_at: string
   }
@@ -72,4 +87,4 @@ export interface PlacementCoreTables {
   }
 }
 
-export interface PlacementTables extends PlacementCoreTables, CascadeTables, OfferTables {}
+export interface PlacementTables extends PlacementCoreTables, CascadeTables, OfferTables, TimerTables {}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { addMonths, dueVisits, placementPlanDue } from './statutoryTimers.js'
+import { addMonths, dueVisits, placementPlanDue, statutoryVisitDates } from './statutoryTimers.js'
 
 describe('placement plan due (5 working days after the start)', () => {
   it('skips Good Friday and Easter Monday 2026', () => {
@@ -56,5 +56,27 @@ describe('social-worker visits (CPPCR 2010 reg 28)', () => {
       overdue: false,
       lastVisit: null,
     })
+  })
+})
+
+describe('the statutory visits a placement needs, each on the last day allowed', () => {
+  const p = { startDate: '2026-04-02', endDate: null }
+  it('a week after the start, then every 6 weeks in the first year, then every 3 months', () => {
+    const year = statutoryVisitDates(p, '2026-04-02', '2027-12-31')
+    assert.deepEqual(year.slice(0, 3), ['2026-04-09', '2026-05-21', '2026-07-02'])
+    // 9 Apr 2026 + 8 × 42 days = 11 Mar 2027, still in the first year (which ends 2 Apr 2027); the next is 6 weeks on.
+    assert.equal(year[8], '2027-03-11')
+    assert.equal(year[9], '2027-04-22')
+    // 22 Apr 2027 falls after the first year: three months from then.
+    assert.equal(year[10], '2027-07-22')
+    assert.equal(year[11], '2027-10-22')
+    // Each is exactly the next due date dueVisits gives after the one before.
+    for (let k = 1; k < year.length; k++) assert.equal(dueVisits(p, year.slice(0, k), year[k - 1]!).nextDue, year[k])
+  })
+  it('counts only those within the period, and none on or after the end date', () => {
+    assert.deepEqual(statutoryVisitDates(p, '2026-05-01', '2026-07-01'), ['2026-05-21'])
+    assert.deepEqual(statutoryVisitDates({ startDate: '2026-04-02', endDate: '2026-05-21' }, '2026-01-01', '2026-12-31'), ['2026-04-09'])
+    assert.deepEqual(statutoryVisitDates({ startDate: '2026-04-02', endDate: '2026-04-09' }, '2026-01-01', '2026-12-31'), [])
+    assert.deepEqual(statutoryVisitDates(p, '2026-04-10', '2026-05-20'), [])
   })
 })

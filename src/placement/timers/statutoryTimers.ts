@@ -57,3 +57,24 @@ export function dueVisits(placement: VisitTimerInput, visitsDone: readonly strin
   if (placement.endDate !== null && placement.endDate <= today) return { nextDue: null, overdue: false, lastVisit }
   return { nextDue: due, overdue: today > due, lastVisit }
 }
+
+/** The day after a visit on `visitedOn` by which the next one is due, as dueVisits reckons it. */
+function nextVisitAfter(startDate: string, visitedOn: string): string {
+  return visitedOn < addMonths(startDate, 12)
+    ? addDays(visitedOn, FIRST_YEAR_VISIT_INTERVAL_DAYS)
+    : addMonths(visitedOn, LATER_VISIT_INTERVAL_MONTHS)
+}
+
+/**
+ * The statutory visits a placement needs within [from, to] (inclusive), each made on the last day
+ * the regulations allow: the fewest visits that keep within them, which is what travel is costed on.
+ * A visit on or after the end date is not needed: the child has left.
+ */
+export function statutoryVisitDates(placement: VisitTimerInput, from: string, to: string): string[] {
+  const out: string[] = []
+  const last = placement.endDate !== null && addDays(placement.endDate, -1) < to ? addDays(placement.endDate, -1) : to
+  for (let v = addDays(placement.startDate, FIRST_VISIT_DAYS); v <= last; v = nextVisitAfter(placement.startDate, v)) {
+    if (v >= from) out.push(v)
+  }
+  return out
+}

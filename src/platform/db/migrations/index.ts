@@ -13,6 +13,7 @@ import * as contractReturns from './0014_contract_returns.js'
 import * as placement from './0020_placement.js'
 import * as placementCascade from './0021_placement_cascade.js'
 import * as placementOffers from './0022_placement_offers.js'
+import * as placementChildProfile from './0023_placement_child_profile.js'
 
 /** Every migration, in order. Names are permanent once released: add, never rename. */
 export const migrations: Record<string, DialectMigration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0020_placement': placement,
   '0021_placement_cascade': placementCascade,
   '0022_placement_offers': placementOffers,
+  '0023_placement_child_profile': placementChildProfile,
 }
