@@ -28,3 +28,13 @@ test('a provider user is not shown the framework and the current section is mark
 test('nobody signed in, no navigation', () => {
   assert.deepEqual(navigationFor(undefined, '/'), [])
 })
+
+test('placements and contracts appear by role: officers the placements list, social workers their due visits, finance payments', () => {
+  const hrefs = (role: Parameters<typeof actor>[0], kind?: Parameters<typeof actor>[1]) =>
+    navigationFor(actor(role, kind), '/').map((i) => i.href)
+  assert.ok(hrefs('placement_officer').includes('/placements') && hrefs('placement_officer').includes('/children'))
+  assert.ok(hrefs('social_worker').includes('/placements/due') && !hrefs('social_worker').includes('/placements'))
+  assert.ok(hrefs('finance_officer').includes('/payments') && !hrefs('finance_officer').includes('/children'))
+  const provider = hrefs('provider_user', 'provider')
+  assert.ok(provider.includes('/portal/referrals') && provider.includes('/portal/returns') && !provider.includes('/children'))
+})

@@ -19,10 +19,13 @@ export function navigationFor(actor: Actor | undefined, path: string): NavItem[]
   if (can(actor, 'payment:run')) items.push({ href: '/payments', text: 'Payments' })
   if (can(actor, 'child:read') && actor.organisationKind === 'council') items.push({ href: '/children', text: 'Children' })
   if (arrangesPlacements(actor)) items.push({ href: '/placements', text: 'Placements' })
+  else if (actor.role === 'social_worker' && actor.organisationKind === 'council')
+    items.push({ href: '/placements/due', text: 'Visits due' })
   if (actor.organisationKind === 'provider') {
     items.push(
       { href: '/portal/invitations', text: 'Invitations' },
       { href: '/portal/referrals', text: 'Referrals' },
+      { href: '/portal/placements', text: 'Placements' },
       { href: '/portal/returns', text: 'Returns' },
     )
   }
