@@ -6,15 +6,7 @@ import type { Db } from '../../platform/db/database.js'
 import { NotFoundError, UserInputError } from '../../platform/errors.js'
 import { BED_JUST_TAKEN, isOpenBedClash } from './bookingService.js'
 import { child, placementWorld, referral, type PlacementWorld } from './testing/placementWorld.js'
-
-async function rejectsOnField(promise: Promise<unknown>, field: string, message?: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof UserInputError, String(err))
-    assert.equal(err.where?.field, field, err.message)
-    if (message) assert.match(err.message, message)
-    return true
-  })
-}
+import { rejectsOnField } from './testing/rejectsOnField.js'
 
 const bedStatus = (db: Db, bedId: string) =>
   db

@@ -11,7 +11,11 @@ import type { Db } from '../../platform/db/database.js'
 import type { Database } from '../../platform/db/schema.js'
 import { NotFoundError, UserInputError } from '../../platform/errors.js'
 import { parseOrThrow } from '../../market/domain/schemas.js'
+import type { BedRoute } from '../../contract/ports.js'
+import type { CascadePart, EmptyBlockBed } from '../cascade/cascadeService.js'
+import type { PassOverCause } from '../cascade/passOver.js'
 import { ageOn } from '../domain/needsProfile.js'
+import { ROUTE_LABELS, type Route } from '../domain/vacancy.js'
 import { arrangesPlacements, childReadRule } from '../children/access.js'
 import type { PlacementContext } from '../placementService.js'
 import { addReferralEvent } from '../referrals/referralService.js'
@@ -36,41 +40,93 @@ function onBehalfOf(actor: Actor): Actor {
   return { ...actor, role: 'system', organisationKind: 'system', providerId: null, label: `${actor.label} (placement service)` }
 }
 
-export function createBookingPart(ctx: PlacementContext) {
-  const { audit, market, dialect } = ctx.deps
+/** A placement the actor may see: its child must be readable; a provider user sees only open ones in its homes. */
+export async function findVisiblePlacement(
+  ctx: PlacementContext,
+  tx: Db,
+  actor: Actor,
+  placementId: string,
+): Promise<PlacementRow & { provider_id: string }> {
+  const p = await tx
+    .selectFrom('placements')
+    .innerJoin('homes', 'homes.id', 'placements.home_id')
+    .selectAll('placements')
+    .select('homes.provider_id')
+    .where('placements.id', '=', placementId)
+    .executeTakeFirst()
+  if (!p) throw new NotFoundError('No such placement')
+  const rule = childReadRule(actor)
+  if (rule.kind === 'provider' && (p.provider_id !== rule.providerId || p.end_date !== null)) throw new NotFoundError('No such placement')
+  try {
+    await ctx.visibleChild(tx, actor, p.child_id)
+  } catch (e) {
+    if (e instanceof NotFoundError) throw new NotFoundError('No such placement')
+    throw e
+  }
+  return p
+}
 
-  /** A placement the actor may see: its child must be readable; a provider user sees only open ones in its homes. */
-  async function visiblePlacement(tx: Db, actor: Actor, placementId: string): Promise<PlacementRow & { provider_id: string }> {
-    const p = await tx
-      .selectFrom('placements')
-      .innerJoin('homes', 'homes.id', 'placements.home_id')
-      .selectAll('placements')
-      .select('homes.provider_id')
-      .where('placements.id', '=', placementId)
-      .executeTakeFirst()
-    if (!p) throw new NotFoundError('No such placement')
-    const rule = childReadRule(actor)
-    if (rule.kind === 'provider' && (p.provider_id !== rule.providerId || p.end_date !== null)) throw new NotFoundError('No such placement')
-    try {
-      await ctx.visibleChild(tx, actor, p.child_id)
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new NotFoundError('No such placement')
-      throw e
-    }
-    return p
+async function checkContract(tx: Db, route: string, contractId: string | null, homeId: string) {
+  if (route === 'spot') {
+    if (contractId !== null) throw new UserInputError('A spot placement is not made under a contract', { field: 'contractId' })
+    return
+  }
+  // An in-house bed may name the council's own unit; a block bed must name its contract.
+  if (route === 'in-house' && contractId === null) return
+  if (contractId === null) throw new UserInputError('Select the block contract this placement uses', { field: 'contractId' })
+  const c = await tx.selectFrom('contracts').select(['status', 'home_ids_json']).where('id', '=', contractId).executeTakeFirst()
+  if (!c) throw new UserInputError('Select a block contract from the register', { field: 'contractId' })
+  if (c.status !== 'active') throw new UserInputError('That block contract is not active', { field: 'contractId' })
+  if (!(JSON.parse(c.home_ids_json) as string[]).includes(homeId))
+    throw new UserInputError('That block contract does not cover this home', { field: 'contractId' })
+}
+
+/** What other parts do inside a booking's transaction: the offers part closes the referral's open spot requests. */
+export type BookingHooks = {
+  closeRequestsForReferral?: (tx: Db, referralId: string, by: Actor, bookedHomeId: string | null) => Promise<number>
+}
+
+export function createBookingPart(ctx: PlacementContext, cascade: Pick<CascadePart, 'emptyBlockBedsForBooking'>, hooks: BookingHooks = {}) {
+  const { audit, market, dialect, contracts } = ctx.deps
+  const visiblePlacement = (tx: Db, actor: Actor, placementId: string) => findVisiblePlacement(ctx, tx, actor, placementId)
+
+  /** A route and contract named in the booking must be the bed's own on the start date, as the contract room says. */
+  function checkRoute(r: BedRoute | undefined, f: { route: Route; contractId: string | null; startDate: string }) {
+    const route: Route = r?.route ?? 'spot'
+    if (route !== f.route)
+      throw new UserInputError(
+        `On ${f.startDate} that bed is bought as ${ROUTE_LABELS[route].toLowerCase()}, not ${ROUTE_LABELS[f.route].toLowerCase()}`,
+        {
+          field: 'route',
+        },
+      )
+    if (r && f.contractId !== r.contractId)
+      throw new UserInputError(`That bed is reserved under contract ${r.contractReference}`, { field: 'contractId' })
   }
 
-  async function checkContract(tx: Db, route: string, contractId: string | null, homeId: string) {
-    if (route !== 'block') {
-      if (contractId !== null) throw new UserInputError('Only a block placement is made under a contract', { field: 'contractId' })
-      return
+  /** Each passed-over bed: the contract room's void cause, and the placement room's own record for the referral. */
+  async function recordPassedOver(tx: Db, actor: Actor, p: PlacementRow, beds: EmptyBlockBed[], cause: PassOverCause, note: string | null) {
+    // From the start: the day the bed could have been the child's (the same day its route was read for).
+    const fromDate = p.start_date
+    const at = ctx.now().toISOString()
+    for (const b of beds) {
+      await contracts!.recordEmptyBedCause(tx, actor, { bedId: b.bedId, fromDate, cause, referralId: p.referral_id, note })
+      const row = {
+        id: randomUUID(),
+        referral_id: p.referral_id,
+        placement_id: p.id,
+        bed_id: b.bedId,
+        home_id: b.homeId,
+        contract_id: b.contractId,
+        cause,
+        note,
+        from_date: fromDate,
+        recorded_by: actor.userId,
+        recorded_at: at,
+      }
+      await tx.insertInto('block_bed_passovers').values(row).execute()
+      await audit.record(tx, actor, { action: 'pass-over', entityType: 'bed', entityId: b.bedId, before: null, after: row })
     }
-    if (contractId === null) throw new UserInputError('Select the block contract this placement uses', { field: 'contractId' })
-    const c = await tx.selectFrom('contracts').select(['status', 'home_ids_json']).where('id', '=', contractId).executeTakeFirst()
-    if (!c) throw new UserInputError('Select a block contract from the register', { field: 'contractId' })
-    if (c.status !== 'active') throw new UserInputError('That block contract is not active', { field: 'contractId' })
-    if (!(JSON.parse(c.home_ids_json) as string[]).includes(homeId))
-      throw new UserInputError('That block contract does not cover this home', { field: 'contractId' })
   }
 
   async function book(actor: Actor, input: Booking): Promise<string> {
@@ -103,7 +159,22 @@ export function createBookingPart(ctx: PlacementContext) {
           .where('end_date', 'is', null)
           .executeTakeFirst()
         if (bed.status !== 'vacant' || open) throw new UserInputError(BED_JUST_TAKEN, { field: 'bedId' })
-        await checkContract(tx, f.route, f.contractId, f.homeId)
+        // The route and contract are the bed's own on the start date; named in the input, they must agree.
+        const routed = contracts ? (await contracts.bedRoutes(tx, f.startDate)).get(f.bedId) : undefined
+        const route: Route = f.route ?? routed?.route ?? 'spot'
+        const contractId = f.route === undefined ? (routed?.contractId ?? null) : f.contractId
+        if (contracts && f.route !== undefined) checkRoute(routed, { ...f, route })
+        await checkContract(tx, route, contractId, f.homeId)
+        // Passing over a feasible empty block bed needs the officer's reason: it is the bed's void cause.
+        const passedOver =
+          contracts && route !== 'block' ? await cascade.emptyBlockBedsForBooking(tx, actor, referral.id, f.startDate, f.bedId) : []
+        if (passedOver.length > 0 && f.emptyBedCause === null) {
+          const beds = passedOver.map((b) => `${b.homeName} (${b.bedLabel})`).join(', ')
+          throw new UserInputError(
+            `Select why the empty block ${passedOver.length === 1 ? 'bed is' : 'beds are'} not used for this child: ${beds}`,
+            { field: 'emptyBedCause' },
+          )
+        }
         const at = ctx.now().toISOString()
         const row: PlacementRow = {
           id,
@@ -111,8 +182,8 @@ export function createBookingPart(ctx: PlacementContext) {
           referral_id: referral.id,
           home_id: f.homeId,
           bed_id: f.bedId,
-          route: f.route,
-          contract_id: f.contractId,
+          route,
+          contract_id: contractId,
           weekly_price_pence: f.weeklyPricePence,
           start_date: f.startDate,
           planned_end_date: f.plannedEndDate,
@@ -127,9 +198,11 @@ export function createBookingPart(ctx: PlacementContext) {
           created_at: at,
         }
         await tx.insertInto('placements').values(row).execute()
+        if (passedOver.length > 0) await recordPassedOver(tx, actor, row, passedOver, f.emptyBedCause!, f.emptyBedNote)
         await market.setBedStatus(onBehalfOf(actor), f.bedId, 'occupied', tx)
         await tx.updateTable('referrals').set({ status: 'matched', updated_at: at }).where('id', '=', referral.id).execute()
         await addReferralEvent(tx, referral.id, at, 'admission', `Placement booked from ${f.startDate}`, actor.label)
+        await hooks.closeRequestsForReferral?.(tx, referral.id, actor, f.homeId)
         await audit.record(tx, actor, { action: 'create', entityType: 'placement', entityId: id, before: null, after: row })
         return id
       })

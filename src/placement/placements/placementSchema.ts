@@ -1,5 +1,6 @@
 /** What booking, ending and impact assessment accept. */
 import { z } from 'zod'
+import { PASS_OVER_CAUSES } from '../cascade/passOver.js'
 import { ROUTES } from '../domain/vacancy.js'
 import { isoDay } from '../children/childSchema.js'
 import { REASON_PLACE_CHANGE_CODES, REC_CODES } from './codes.js'
@@ -10,7 +11,8 @@ export const BookingSchema = z.object({
   referralId: z.string({ message: 'Select the referral' }).min(1, { message: 'Select the referral' }),
   homeId: z.string({ message: 'Select the home' }).min(1, { message: 'Select the home' }),
   bedId: z.string({ message: 'Select the bed' }).min(1, { message: 'Select the bed' }),
-  route: z.enum(ROUTES, { message: 'Select the route: in-house, block or spot' }),
+  /** Left out, the bed's own route on the start date (and its contract), as the contract room says. */
+  route: z.enum(ROUTES, { message: 'Select the route: in-house, block or spot' }).optional(),
   contractId: z
     .string()
     .min(1)
@@ -27,6 +29,19 @@ export const BookingSchema = z.object({
     .nullable()
     .optional()
     .transform((v) => v ?? null),
+  /** Why the feasible empty block beds are not used, when the child goes elsewhere (required then, ignored otherwise). */
+  emptyBedCause: z
+    .enum(PASS_OVER_CAUSES, { message: 'Select why the empty block bed is not used' })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  emptyBedNote: z
+    .string()
+    .trim()
+    .max(1000, { message: 'The note must be 1000 characters or fewer' })
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
 })
 export type Booking = z.input<typeof BookingSchema>
 

@@ -1,6 +1,7 @@
 /** What a referral accepts, in the Placements Data Standard's terms. */
 import { z } from 'zod'
-import { optionalPostcode } from '../children/childSchema.js'
+import { REGISTRATION_CATEGORY_CODES, type RegistrationCategoryCode } from '../../market/domain/categories.js'
+import { isoDay, optionalPostcode } from '../children/childSchema.js'
 
 export const URGENCIES = ['today', 'under-5-days', 'over-5-days'] as const
 export type Urgency = (typeof URGENCIES)[number]
@@ -22,6 +23,18 @@ export const ReferralSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   deprivationOfLiberty: z.enum(['yes', 'no'], { message: 'Select whether there is a Deprivation of Liberty Order' }),
+  // What matching needs beyond the core fields and the child's profile; left out, any registration, from today.
+  categories: z
+    .array(
+      z.enum(REGISTRATION_CATEGORY_CODES as [RegistrationCategoryCode, ...RegistrationCategoryCode[]], {
+        message: 'Select registration categories from the list',
+      }),
+    )
+    .default([]),
+  plannedStartDate: isoDay('the planned start date')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 })
 export const NewReferralSchema = ReferralSchema.extend({
   childId: z.string({ message: 'Select the child' }).min(1, { message: 'Select the child' }),
