@@ -207,7 +207,10 @@ describeEachDialect('placement: booking, impact assessment, ending, visits', (ct
     await assert.rejects(w.placements.getChild(w.actors.acme, p.child_id), NotFoundError)
     await assert.rejects(w.placements.end(w.actors.officer, id, { ...end, reasonPlaceChange: 'CARPL' }), /already ended/)
     const { referralId } = await newReferral()
-    await w.placements.book(w.actors.officer, booking(referralId, bed))
+    // A back-dated start inside the ended stay would put two children in one bed on the same nights.
+    await rejectsOnField(w.placements.book(w.actors.officer, booking(referralId, bed)), 'startDate', /occupied until 2026-06-30/)
+    assert.equal((await openOn(ctx().db, bed)).length, 0)
+    await w.placements.book(w.actors.officer, { ...booking(referralId, bed), startDate: '2026-06-30' })
     assert.equal((await openOn(ctx().db, bed)).length, 1)
   })
 

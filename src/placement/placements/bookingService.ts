@@ -159,6 +159,18 @@ export function createBookingPart(ctx: PlacementContext, cascade: Pick<CascadePa
           .where('end_date', 'is', null)
           .executeTakeFirst()
         if (bed.status !== 'vacant' || open) throw new UserInputError(BED_JUST_TAKEN, { field: 'bedId' })
+        // A back-dated start must not overlap a stay that has since ended: one child per bed per night.
+        const earlier = await tx
+          .selectFrom('placements')
+          .select('end_date')
+          .where('bed_id', '=', f.bedId)
+          .where('end_date', '>', f.startDate)
+          .orderBy('end_date', 'desc')
+          .executeTakeFirst()
+        if (earlier)
+          throw new UserInputError(`This bed was occupied until ${earlier.end_date}; choose a start date on or after it`, {
+            field: 'startDate',
+          })
         // The route and contract are the bed's own on the start date; named in the input, they must agree.
         const routed = contracts ? (await contracts.bedRoutes(tx, f.startDate)).get(f.bedId) : undefined
         const route: Route = f.route ?? routed?.route ?? 'spot'
