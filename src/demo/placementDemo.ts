@@ -201,11 +201,11 @@ export async function buildPlacementDemo(s: HistoryDemoServices, tx: Db): Promis
   const near = homes.filter((h) => h.miles <= 25)
   const far = homes.filter((h) => h.miles > 50)
 
-  // Each bed's stays so far, so no two placements share a bed at once. A current stay holds the bed
-  // now, so booking a past one there (which the service checks against today) is not possible either.
+  // Each bed's stays so far, so no two placements share a bed at once. A booking is open until it is
+  // ended, so the service refuses one that starts before a stay already in the bed has ended: each
+  // bed's stays are therefore entered in date order, a new one only after every earlier one.
   const stays = new Map<string, { from: string; to: string | null }[]>()
-  const freeOver = (bed: Bed, from: string, to: string | null) =>
-    (stays.get(bed.bedId) ?? []).every((x) => x.to !== null && (x.to <= from || (to !== null && to <= x.from)))
+  const freeOver = (bed: Bed, from: string, _to: string | null) => (stays.get(bed.bedId) ?? []).every((x) => x.to !== null && x.to <= from)
 
   /** A bed free over [from, to) for a child of this age and sex, near or far; null when none is. */
   const bedFor = (age: number, sex: string, whereabouts: 'near' | 'far' | 'any', from: string, to: string | null) => {
