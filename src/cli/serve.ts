@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { startExtensionReminders } from '../contract/register/reminderWorker.js'
 import { startOutboxWorker } from '../platform/outbox/worker.js'
 import { createApp } from '../platform/web/createApp.js'
 import { openContext } from './context.js'
@@ -28,17 +29,19 @@ export function registerServeCommand(program: Command): void {
       const app = createApp(ctx)
       // Emails queued by any change are sent in the background, retried with backoff.
       const stopOutbox = startOutboxWorker(ctx.outbox, 30_000, { onError: (err) => console.error('Outbox delivery failed:', err) })
+      // Reminders of extension decisions coming due: checked hourly, each sent once.
+      const stopReminders = startExtensionReminders(ctx.contracts, 60 * 60 * 1000)
       const server = app.listen(ctx.config.port, () => {
         const where = ctx.config.database.kind === 'sqlite' ? `SQLite at ${ctx.config.database.path}` : 'PostgreSQL'
         console.log(`Placewise for ${ctx.config.council.name} is running at http://localhost:${ctx.config.port}/ (${where})`)
       })
       const stop = () =>
-        server.close(
-          () =>
-            void stopOutbox()
-              .then(() => ctx.close())
-              .then(() => process.exit(0)),
-        )
+        server.close(() => {
+          stopReminders()
+          void stopOutbox()
+            .then(() => ctx.close())
+            .then(() => process.exit(0))
+        })
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     })

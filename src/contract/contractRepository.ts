@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Selectable, Updateable } from 'kysely'
 import { applyScope, type DataScope } from '../platform/auth/scope.js'
 import type { Db } from '../platform/db/database.js'
 import type { ContractTables } from './tables.js'
@@ -29,6 +29,11 @@ export function createContractRepository() {
     async insert(db: Db, row: ContractRow): Promise<void> {
       await db.insertInto('contracts').values(row).execute()
     },
+    async update(db: Db, id: string, changes: Updateable<ContractTables['contracts']>): Promise<void> {
+      await db.updateTable('contracts').set(changes).where('id', '=', id).execute()
+    },
+    referenceTaken: async (db: Db, reference: string): Promise<boolean> =>
+      Boolean(await db.selectFrom('contracts').select('id').where('reference', '=', reference).executeTakeFirst()),
   }
 }
 export type ContractRepository = ReturnType<typeof createContractRepository>

@@ -6,7 +6,9 @@
  * demo builder's transaction, after buildDemo has made the market and the users.
  */
 import { DEMO_DISTRICTS } from '../demo/districts.js'
-import { createAwardRegisterPart } from '../contract/contractService.js'
+import { createAwardRegisterPart, type AwardTerms, type ContractFromAward } from '../contract/contractService.js'
+import { addMonths } from '../contract/register/dates.js'
+import { DEMO_KPI_TARGETS } from '../demo/contractDemoReturns.js'
 import { createPostcodeService } from '../geo/postcodeService.js'
 import { tryParsePostcode } from '../geo/postcode.js'
 import type { Location } from '../geo/types.js'
@@ -25,6 +27,23 @@ import { createTenderService } from './tenderService.js'
 
 export const DEMO_AREA_POSTCODE = 'SO14 7DU'
 const DAY = 86_400_000
+/** How far before today the completed competition ran: its contracts start about 791 days (2 years 2 months) ago. */
+const COMPLETED_YEARS_BACK_DAYS = 716
+
+/**
+ * 3 years + an optional 2 (from the requirement), notice 7 months before the initial end (so the
+ * decision is due about 3 months from today), the lower of 1.5% and CPI two months before each
+ * anniversary with a review above 3%, a 28-day void rule, 4-weekly payments and the KPI targets.
+ */
+function demoContractTerms(initialEndDate: string): AwardTerms {
+  return {
+    extensionNoticeDate: addMonths(initialEndDate, -7),
+    indexation: { capBps: 150, reviewBps: 300, cpiLagMonths: 2 },
+    voidReleaseAfterDays: 28,
+    paymentFrequency: '4-weekly',
+    kpis: [...DEMO_KPI_TARGETS],
+  }
+}
 
 export type TenderDemoDeps = {
   dialect: Dialect
@@ -79,10 +98,20 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     return d
   }
   const dateAt = (days: number) => londonDate(at(days, 12))
+  // The completed competition ran long enough ago that its contracts started about two years and
+  // two months before today: two anniversaries indexed, the extension decision coming due.
+  const past = (days: number, hour?: number) => at(days - COMPLETED_YEARS_BACK_DAYS, hour)
+  const pastDate = (days: number) => dateAt(days - COMPLETED_YEARS_BACK_DAYS)
   const { audit } = deps
   const market = createMarketService({ db: tx, audit, config: deps.config, now: clock.now })
   const postcodes = createPostcodeService({ db: tx, dialect: deps.dialect, audit })
-  const contracts = createAwardRegisterPart({ db: tx, audit, now: clock.now })
+  const register = createAwardRegisterPart({ db: tx, audit, now: clock.now })
+  // The council's usual block-contract terms, which the tender does not set (ADR 0014).
+  const contracts = {
+    ...register,
+    createFromAward: (t: Db, who: Actor, input: ContractFromAward) =>
+      register.createFromAward(t, who, { ...input, terms: demoContractTerms(input.endDate) }),
+  }
   const tenders = createTenderService({
     db: tx,
     dialect: deps.dialect,
@@ -182,22 +211,22 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     return id
   }
 
-  // ——— The completed competition: five months ago to two and a half months ago ———
-  clock.set(at(-150))
+  // ——— The completed competition: its contracts started about two years and two months ago ———
+  clock.set(past(-150))
   const done = await tenders.createRequirement(
     chris,
     requirement({
-      clarificationDeadline: at(-130, 12).toISOString(),
-      submissionDeadline: at(-120, 12).toISOString(),
-      evaluationEndDate: dateAt(-100),
-      startDate: dateAt(-75),
+      clarificationDeadline: past(-130, 12).toISOString(),
+      submissionDeadline: past(-120, 12).toISOString(),
+      evaluationEndDate: pastDate(-100),
+      startDate: pastDate(-75),
     }),
   )
   await tenders.publish(chris, done, ['demo-p01', 'demo-p02', 'demo-p06'])
-  clock.set(at(-140))
+  clock.set(past(-140))
   const asked = await tenders.askClarification(quinn, done, 'Can a bid offer beds in two of our homes?')
   await tenders.answerClarification(chris, done, asked, 'Yes: offer beds in any of your homes that pass the gateway, up to 6 beds in all.')
-  clock.set(at(-125))
+  clock.set(past(-125))
   const b01 = await bid(pat, done, 3, 515_000, [
     'Named safeguarding lead in each home; missing-from-care protocol agreed with Hampshire Police.',
     'Keyworkers stay with a child for the whole placement.',
@@ -216,7 +245,7 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     'Will work with local services.',
     'Local suppliers where possible.',
   ])
-  clock.set(at(-120, 14))
+  clock.set(past(-120, 14))
   await tenders.open(chris, done)
   await tenders.open(hari, done)
   const qids = (await tenders.get(chris, done)).questions.map((q) => q.id)
@@ -231,7 +260,7 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     [chris, 0],
     [hari, 1],
   ] as const) {
-    clock.set(at(-115 + offset))
+    clock.set(past(-115 + offset))
     await tenders.declareConflict(who, done, false, '')
     await tenders.saveScores(who, done, [
       ...scores(b01, [4, 4, 4, 3], 'Evaluator'),
@@ -240,7 +269,7 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     ])
     await tenders.submitScores(who, done)
   }
-  clock.set(at(-110))
+  clock.set(past(-110))
   const consensus = (bidId: string, s: number[], why: string[]): ScoreInput[] =>
     qids.map((questionId, i) => ({ bidId, questionId, score: s[i]!, rationale: why[i]! }))
   await tenders.moderate(hari, done, [
@@ -276,15 +305,15 @@ export async function buildTenderDemo(deps: TenderDemoDeps, actor: Actor, tx: Db
     ),
   ])
   await tenders.proposeAward(chris, done)
-  clock.set(at(-95, 10))
+  clock.set(past(-95, 10))
   await tenders.recordDecision(chris, done, {
     decisionMaker: 'Director of Integration and Quality',
     consulted: ['Leader of the Council', 'Cabinet Member for Children’s Social Care', 'Director of Children’s Services'],
-    decidedOn: dateAt(-95),
+    decidedOn: pastDate(-95),
     rationale:
       'Two block contracts for six local beds give placement stability and better value than spot purchase, as the Cabinet decision intended.',
   })
-  clock.set(at(-80, 10))
+  clock.set(past(-80, 10))
   const { contractIds } = await tenders.conclude(chris, done)
 
   // ——— The open competition: published five days ago, bids due in two weeks ———

@@ -4,7 +4,8 @@ import { bedWeekItem, bedWeeks } from './items.js'
 import { gbp } from './money.js'
 import type { PartyList } from './parties.js'
 import { renewalOf } from './tenderSection.js'
-import type { OcdsAwardRelease, OcdsContractRelease, OcdsTenderRecord } from './types.js'
+import { releaseId } from './releaseId.js'
+import type { OcdsAmendment, OcdsAwardRelease, OcdsContractRelease, OcdsTenderRecord } from './types.js'
 
 export function buildAwards(record: OcdsTenderRecord, lotIds: string[], parties: PartyList): OcdsAwardRelease[] {
   const t = record.tender
@@ -38,8 +39,33 @@ export function buildAwards(record: OcdsTenderRecord, lotIds: string[], parties:
   })
 }
 
+/**
+ * Every amendment of the tender's contracts, oldest first, numbered across them: the k-th amends
+ * contract release k and is published in release k + 1 (release 1 is the contract as signed).
+ */
+export function contractAmendments(record: OcdsTenderRecord): Map<string, OcdsAmendment[]> {
+  const all = record.contracts
+    .flatMap((c) => (c.amendments ?? []).map((a) => ({ contractId: c.id, ...a, at: Date.parse(ocdsDateTime(a.date)) })))
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+  const out = new Map<string, OcdsAmendment[]>()
+  all.forEach((a, i) => {
+    const list = out.get(a.contractId) ?? []
+    list.push({
+      id: a.id,
+      date: ocdsDateTime(a.date),
+      rationale: a.rationale,
+      description: a.description,
+      amendsReleaseID: releaseId(record.tender.ocid, 'contract', i + 1),
+      releaseID: releaseId(record.tender.ocid, 'contract', i + 2),
+    })
+    out.set(a.contractId, list)
+  })
+  return out
+}
+
 export function buildContracts(record: OcdsTenderRecord, parties: PartyList): OcdsContractRelease[] {
   const t = record.tender
+  const amendments = contractAmendments(record)
   return record.contracts.map((c) => {
     if (!record.awards.some((a) => a.id === c.awardId))
       throw new RangeError(`Contract ${c.id} refers to award ${c.awardId}, which is not in the record`)
@@ -69,6 +95,8 @@ export function buildContracts(record: OcdsTenderRecord, parties: PartyList): Oc
     }
     if (renewal) contract.renewal = renewal
     if (c.dateSigned) contract.dateSigned = ocdsDateTime(c.dateSigned)
+    const changes = amendments.get(c.id)
+    if (changes) contract.amendments = changes
     return contract
   })
 }

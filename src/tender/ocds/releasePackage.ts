@@ -6,6 +6,7 @@
  */
 import { ocdsDateTime } from './dateTime.js'
 import { buildAwards, buildContracts } from './awardSection.js'
+import { releaseId } from './releaseId.js'
 import { PartyList } from './parties.js'
 import { buildTender, lotsOf } from './tenderSection.js'
 import {
@@ -42,9 +43,7 @@ function latest(dates: string[]): string | undefined {
     .at(-1)
 }
 
-export function releaseId(ocid: string, stage: OcdsStage, n = 1): string {
-  return `${ocid}-${stage}-${n}`
-}
+export { releaseId }
 
 export function buildReleasePackage(input: OcdsTenderRecord, stage: OcdsStage, opts: OcdsPublishOptions): OcdsReleasePackage {
   const parsed = OcdsTenderRecordSchema.safeParse(input)
@@ -70,6 +69,8 @@ export function buildReleasePackage(input: OcdsTenderRecord, stage: OcdsStage, o
           parties,
         )
   const contracts = stage === 'contract' ? buildContracts(record, parties) : undefined
+  // Each amendment republished the contract stage: the latest release is the one after the last amendment.
+  const amendments = (contracts ?? []).flatMap((c) => c.amendments ?? [])
 
   // The release's date is that of the event it reports, so republishing gives the same release.
   const date =
@@ -77,13 +78,14 @@ export function buildReleasePackage(input: OcdsTenderRecord, stage: OcdsStage, o
       ? ocdsDateTime(t.publishedAt)
       : stage === 'award'
         ? latest(record.awards.map((a) => a.date))!
-        : (latest(record.contracts.flatMap((c) => (c.dateSigned ? [c.dateSigned] : []))) ?? ocdsDateTime(opts.publishedDate))
+        : (latest([...record.contracts.flatMap((c) => (c.dateSigned ? [c.dateSigned] : [])), ...amendments.map((a) => a.date)]) ??
+          ocdsDateTime(opts.publishedDate))
 
   const release: OcdsRelease = {
     ocid: t.ocid,
-    id: releaseId(t.ocid, stage, opts.releaseNumber ?? 1),
+    id: releaseId(t.ocid, stage, opts.releaseNumber ?? amendments.length + 1),
     date,
-    tag: [stage],
+    tag: [amendments.length > 0 ? 'contractAmendment' : stage],
     initiationType: 'tender',
     language: 'en',
     parties: parties.list(),

@@ -54,6 +54,17 @@ export const OcdsContractSchema = z.object({
   period: z.object({ startDate: isoDate, endDate: isoDate, maxExtentDate: isoDate }),
   dateSigned: z.union([isoDate, timestamp]).nullable(),
   status: z.enum(['pending', 'active', 'cancelled', 'terminated']),
+  /** Changes since it was signed (an extension taken, an approved variation), in any order. */
+  amendments: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        date: z.union([isoDate, timestamp]),
+        rationale: z.string().min(1),
+        description: z.string().min(1),
+      }),
+    )
+    .optional(),
 })
 
 export const OcdsTenderRecordSchema = z.object({
@@ -192,6 +203,7 @@ export type OcdsAwardRelease = {
   relatedLots?: string[]
   standstillPeriod?: OcdsPeriod
 }
+export type OcdsAmendment = { id: string; date: string; rationale: string; description: string; amendsReleaseID: string; releaseID: string }
 export type OcdsContractRelease = {
   id: string
   awardID: string
@@ -203,12 +215,15 @@ export type OcdsContractRelease = {
   dateSigned?: string
   hasRenewal: boolean
   renewal?: OcdsRenewal
+  amendments?: OcdsAmendment[]
 }
+/** A contract release once a contract has changed is a 'contractAmendment'. */
+export type OcdsTag = OcdsStage | 'contractAmendment'
 export type OcdsRelease = {
   ocid: string
   id: string
   date: string
-  tag: [OcdsStage]
+  tag: [OcdsTag]
   initiationType: 'tender'
   language: 'en'
   parties: OcdsParty[]

@@ -373,7 +373,11 @@ export function createAwardPart(ctx: TenderContext, reads: MarketReads, bidding:
               providerId: row.provider_id,
               homeIds: content.lines.map((l) => l.homeId),
               beds: content.lines.reduce((s, l) => s + l.beds, 0),
+              homeBeds: content.lines.map((l) => ({ homeId: l.homeId, beds: l.beds })),
               pricePencePerBedWeek: content.pricePencePerBedWeek,
+              coreFeePencePerWeek: content.coreFeePencePerWeek,
+              perPlacementFeePencePerWeek: content.perPlacementFeePencePerWeek,
+              extensionMonths: t.req.extensionYears > 0 ? t.req.extensionYears * 12 : null,
               ...period,
             }),
           )

@@ -71,6 +71,7 @@ export function createOcdsPart(ctx: TenderContext, reads: MarketReads, bidding: 
           period: { startDate: c.startDate, endDate: c.endDate, maxExtentDate: c.maxExtentDate },
           dateSigned: c.createdAt,
           status: c.status === 'ended' ? 'terminated' : c.status,
+          amendments: c.amendments,
         })
       }
       return {
