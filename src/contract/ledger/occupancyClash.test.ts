@@ -12,7 +12,7 @@ describeEachDialect('ledger: overlapping occupancy of one bed', (ctx) => {
 
   before(async () => {
     w = await ledgerWorld(ctx())
-    const home = await w.home(w.providers.acme, 1)
+    const home = await w.home(w.providers.acme, 2)
     const bedId = home.bedIds[0]!
     contractId = await w.contract({
       providerId: w.providers.acme,
@@ -22,9 +22,11 @@ describeEachDialect('ledger: overlapping occupancy of one bed', (ctx) => {
       endDate: '2026-12-31',
       pricePencePerBedWeek: 700_000,
     })
-    // A placement recorded late with a start inside an earlier, already ended one: the bed was vacant when booked.
     first = await w.place({ homeId: home.id, bedId, start: '2026-01-05', end: '2026-02-20', contractId })
-    second = await w.place({ homeId: home.id, bedId, start: '2026-02-10', contractId })
+    // Booking refuses a start inside an ended stay, so the clash is what a bad correction or a migration
+    // from an older system could leave: a stay booked in the home's other bed, then moved into this one.
+    second = await w.place({ homeId: home.id, bedId: home.bedIds[1]!, start: '2026-02-10', contractId })
+    await ctx().db.updateTable('placements').set({ bed_id: bedId }).where('id', '=', second).execute()
   })
 
   const isClash = (e: unknown) => {

@@ -23,6 +23,9 @@ pg.types.setTypeParser(20, (v: string) => {
 export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 })
+    // An idle connection the server closes (a restart, a failover, a dropped test database) must not
+    // crash the process: the pool discards it and the next query opens another.
+    pool.on('error', (err) => console.error(`PostgreSQL: an idle connection was closed (${err.message})`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', close: () => db.destroy() }
   }
