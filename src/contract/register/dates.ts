@@ -1,17 +1,7 @@
 /** Contract dates: months and years added as contracts count them, ISO 'YYYY-MM-DD', inclusive. */
-import { addDays, isoDate, toEpochDay } from '../../platform/calendar/isoDate.js'
+import { addDays, addMonths, toEpochDay } from '../../platform/calendar/isoDate.js'
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
-
-/** The same day n months on; a day the month lacks becomes its last day (31 January + 1 month = 28 or 29 February). */
-export function addMonths(date: string, months: number): string {
-  toEpochDay(date)
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) + months
-  const year = Math.floor(index / 12)
-  const month = (index % 12) + 1
-  return isoDate(year, month, Math.min(d, daysInMonth(year, month)))
-}
+export { addMonths }
 
 /** The last day of a period of whole months that starts the day after `end`: how an extension moves an end date. */
 export function extendEnd(end: string, months: number): string {

@@ -9,7 +9,7 @@
  *    until 18; we use 3 months, as the council asked, and say so here.)
  * "Within n days of" an event excludes the day of the event itself, as English law reads it.
  */
-import { addDays, isoDate, toEpochDay } from '../../platform/calendar/isoDate.js'
+import { addDays, addMonths } from '../../platform/calendar/isoDate.js'
 import { addWorkingDays } from '../../platform/calendar/workingDays.js'
 
 export const PLAN_WORKING_DAYS = 5
@@ -22,16 +22,7 @@ export function placementPlanDue(startDate: string): string {
   return addWorkingDays(startDate, PLAN_WORKING_DAYS)
 }
 
-/** `date` plus whole calendar months; a day past the month's end becomes its last day (30 Nov + 3 → 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  toEpochDay(date)
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) + months
-  const year = Math.floor(index / 12)
-  const month = (index % 12) + 1
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return isoDate(year, month, Math.min(d, lastDay))
-}
+export { addMonths }
 
 export type VisitTimerInput = { startDate: string; endDate: string | null }
 export type VisitsDue = {

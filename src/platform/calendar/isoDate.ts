@@ -39,3 +39,14 @@ export function dayOfWeek(date: string): number {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4))
 }
+
+/** The same day n calendar months on; a day the month lacks becomes its last (31 Jan + 1 month = 28 or 29 Feb). */
+export function addMonths(date: string, months: number): string {
+  toEpochDay(date)
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const index = y * 12 + (m - 1) + months
+  const year = Math.floor(index / 12)
+  const month = (index % 12) + 1
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return isoDate(year, month, Math.min(d, lastDay))
+}

@@ -1,4 +1,5 @@
 /** The council officers' pages of a mini-competition, from the requirement to the contracts. */
+import { refusal } from '../../platform/web/http.js'
 import type { Actor } from '../../platform/auth/actor.js'
 import { Router, type Request, type Response } from 'express'
 import { can } from '../../platform/auth/scope.js'
@@ -48,17 +49,6 @@ const bodyOf = (req: Request): RawFields => (req.body ?? {}) as RawFields
 /** A service's refusal shown against the control it names (or the fallback control). */
 export const errorsFrom = (err: UserInputError, fallback: string, ctx?: Parameters<typeof controlFor>[1]): FormErrors =>
   formErrors([{ field: controlFor(err.where?.field, ctx) ?? fallback, message: err.message }])
-
-/** Runs a command; a refusal (bad input, wrong moment) comes back as its message rather than a 500. */
-async function refusal(fn: () => Promise<unknown>): Promise<UserInputError | null> {
-  try {
-    await fn()
-    return null
-  } catch (err) {
-    if (err instanceof UserInputError) return err
-    throw err
-  }
-}
 
 export function officerRoutes(services: { tender: TenderService; market: MarketService; clock: Clock }): Router {
   const { tender, market } = services

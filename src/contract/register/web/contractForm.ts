@@ -3,7 +3,8 @@ import type { FormResult } from '../../../platform/web/formErrors.js'
 import { many, one, type RawFields } from '../../../market/web/query.js'
 import type { BedInfo } from '../registerRepository.js'
 import { CONTRACT_KINDS, KIND_LABELS, PAYMENT_FREQUENCIES, PRICING_LABELS, PRICING_MODELS, type ContractTerms } from '../terms.js'
-import { dateItems, formReader, noDate, type DateParts } from './fields.js'
+import { formReader, noDate, type DateParts } from './fields.js'
+import { dateItems } from '../../../platform/web/http.js'
 
 export type ContractFormValues = {
   reference: string

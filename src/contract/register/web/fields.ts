@@ -64,15 +64,5 @@ export function formReader(body: RawFields) {
   }
 }
 
-/** The three boxes of a GOV.UK date input, marked when in error. */
-export function dateItems(p: DateParts, errored: boolean) {
-  const err = errored ? ' govuk-input--error' : ''
-  return [
-    { name: 'day', label: 'Day', classes: `govuk-input--width-2${err}`, value: p.day },
-    { name: 'month', label: 'Month', classes: `govuk-input--width-2${err}`, value: p.month },
-    { name: 'year', label: 'Year', classes: `govuk-input--width-4${err}`, value: p.year },
-  ]
-}
-
 export const pounds = (pence: number | null | undefined) => (pence == null ? '' : (pence / 100).toFixed(2))
 export const percent = (bps: number | null | undefined) => (bps == null ? '' : String(bps / 100))

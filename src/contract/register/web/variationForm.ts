@@ -4,7 +4,8 @@ import { many, one, type RawFields } from '../../../market/web/query.js'
 import type { ContractView } from '../contractView.js'
 import type { VariationInput, VariationKind } from '../variations.js'
 import { VARIATION_KINDS } from '../variations.js'
-import { datePartsOf, dateItems, formReader, noDate, pounds, type DateParts } from './fields.js'
+import { datePartsOf, formReader, noDate, pounds, type DateParts } from './fields.js'
+import { dateItems } from '../../../platform/web/http.js'
 
 export type VariationFormValues = {
   kind: VariationKind

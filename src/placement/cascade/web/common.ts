@@ -9,22 +9,7 @@ import { datePartsOf, isoDateFromParts } from '../../../tender/web/time.js'
 import { arrangesPlacements, childReadRule } from '../../children/access.js'
 import { ROUTE_LABELS, type Route } from '../../domain/vacancy.js'
 
-export const param = (req: Request, name: string): string => String(req.params[name] ?? '')
-export const bodyOf = (req: Request): RawFields => (req.body ?? {}) as RawFields
-export const queryOf = (req: Request): RawFields => (req.query ?? {}) as RawFields
-
-export const success = (req: Request, text: string) => (req.session.flash = { type: 'success', title: 'Success', text })
-
-/** Runs a command; a refusal (bad input, wrong moment) comes back as itself rather than a 500. */
-export async function refusal(fn: () => Promise<unknown>): Promise<UserInputError | null> {
-  try {
-    await fn()
-    return null
-  } catch (err) {
-    if (err instanceof UserInputError) return err
-    throw err
-  }
-}
+export { bodyOf, dateItems, param, queryOf, refusal, success } from '../../../platform/web/http.js'
 
 /** Date fields are three boxes; errors point at the first. */
 export const DATE_FIELDS = new Set(['plannedStartDate', 'startDate', 'plannedEndDate', 'endDate'])
@@ -53,16 +38,6 @@ export function dateFrom(body: RawFields, name: string): string | null {
 }
 
 export { datePartsOf }
-
-/** The three boxes of a GOV.UK date input. */
-export function dateItems(p: DateParts, errored: boolean) {
-  const err = errored ? ' govuk-input--error' : ''
-  return [
-    { name: 'day', label: 'Day', classes: `govuk-input--width-2${err}`, value: p.day },
-    { name: 'month', label: 'Month', classes: `govuk-input--width-2${err}`, value: p.month },
-    { name: 'year', label: 'Year', classes: `govuk-input--width-4${err}`, value: p.year },
-  ]
-}
 
 /** Council staff who read children's records (placement officers, heads of service, social workers); providers use the portal. */
 export function councilChildReaders(_req: Request, res: Response, next: NextFunction) {
