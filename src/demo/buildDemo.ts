@@ -213,10 +213,13 @@ function buildTenders(s: DemoServices, tx: Db) {
   return buildTenderDemo({ dialect, audit, config, masterKey: () => bidMasterKeyFor(config), now: () => s.clock.now() }, s.actor, tx)
 }
 
-/** Two years of the block contracts' life, then the placements team's children, referrals and offers. */
+/**
+ * The placements team's children, referrals and offers, then two years of the block contracts'
+ * life — in that order, so the contract demo's payment runs also pay the children's spot months.
+ */
 async function buildHistories(s: DemoServices, tx: Db) {
-  await buildContractDemo(s, tx)
   await buildPlacementDemo(s, tx)
+  await buildContractDemo(s, tx)
 }
 
 /** After a postcode directory import: gives each demo home a real unit postcode in its district. */

@@ -55,6 +55,15 @@ test('the demo’s children: about 50 synthetic children with placement historie
     const referrals = await db.selectFrom('referrals').select('urgency').where('child_id', 'in', ids).where('status', '=', 'open').execute()
     assert.deepEqual([...new Set(referrals.map((r) => r.urgency))].sort(), ['over-5-days', 'today', 'under-5-days'])
 
+    // Spot referrals sent to chosen homes, answered in the portal: offers, declines, and some still waiting.
+    const requests = await db
+      .selectFrom('referral_requests')
+      .innerJoin('referrals', 'referrals.id', 'referral_requests.referral_id')
+      .select('referral_requests.status')
+      .where('referrals.child_id', 'in', ids)
+      .execute()
+    assert.deepEqual([...new Set(requests.map((r) => r.status))].sort(), ['declined', 'offered', 'sent'], 'offers, declines, waiting')
+
     const due = await services.placements.statutoryDueList(actor)
     const mine = due.filter((d) => d.caseReference.startsWith('DEMO-0'))
     assert.ok(

@@ -8,27 +8,23 @@
  * real use is. Runs after the tender and contract demos.
  */
 import type { BedRoute } from '../contract/ports.js'
-import { createContractService } from '../contract/contractService.js'
 import { dfeMiles } from '../geo/distance.js'
-import { createMarketService } from '../market/marketService.js'
 import type { NeedCode } from '../market/domain/needs.js'
 import { ageOn, CARED_FOR_ALONGSIDE, needsImpliedByRisks } from '../placement/domain/needsProfile.js'
 import type { RiskFlag } from '../placement/domain/riskFlags.js'
 import type { ChildInput } from '../placement/children/childSchema.js'
 import type { Route } from '../placement/domain/vacancy.js'
 import type { ReasonEpisodeCeased, ReasonPlaceChange } from '../placement/placements/codes.js'
-import { createPlacementService } from '../placement/placementService.js'
-import { createPlacementPort } from '../placement/ports/placementPort.js'
-import type { Actor } from '../platform/auth/actor.js'
-import { createUserRepository } from '../platform/auth/userRepository.js'
-import { toActor } from '../platform/auth/userService.js'
 import { addDays } from '../platform/calendar/isoDate.js'
 import { addWorkingDays } from '../platform/calendar/workingDays.js'
 import type { Db } from '../platform/db/database.js'
 import { UserInputError } from '../platform/errors.js'
-import { createOutboxService } from '../platform/outbox/outboxService.js'
-import { createLogTransport } from '../platform/outbox/transport.js'
 import type { HistoryDemoServices } from './contractDemo.js'
+import { demoPerson, demoRooms, type DemoRooms } from './demoRooms.js'
+import type { Actor } from '../platform/auth/actor.js'
+
+/** The providers whose demo users (pat.provider, quinn.provider) answer referrals in the portal. */
+const DEMO_OFFER_PROVIDERS = ['demo-p01', 'demo-p02'] as const
 import { seededRandom, type Random } from './random.js'
 
 /** The first demo child's case reference: its record is how a second run knows the children are there. */
@@ -40,41 +36,6 @@ const HOME_DISTRICTS = ['SO14', 'SO15', 'SO16', 'SO17', 'SO18', 'SO19', 'SO14', 
 
 type Bed = { bedId: string; homeId: string; homeName: string; route: Route; contractId: string | null; pricePence: number | null }
 type Home = { id: string; name: string; miles: number; ageMin: number; ageMax: number; sexes: string; needs: NeedCode[]; beds: Bed[] }
-
-/** The rooms, built inside the demo's transaction (as src/tender/demo.ts and the contract demo do). */
-function rooms(s: HistoryDemoServices, tx: Db) {
-  const now = () => s.clock.now()
-  const market = createMarketService({ db: tx, audit: s.audit, config: s.config, now })
-  const outbox = createOutboxService({ db: tx, transport: createLogTransport(() => undefined), now })
-  const port = createPlacementPort()
-  const contracts = createContractService({
-    db: tx,
-    dialect: s.dialect,
-    audit: s.audit,
-    market,
-    outbox,
-    config: s.config,
-    now,
-    placements: () => port,
-  })
-  const placements = createPlacementService({
-    db: tx,
-    dialect: s.dialect,
-    audit: s.audit,
-    market,
-    postcodes: s.postcodes,
-    contracts,
-    config: s.config,
-    now,
-  })
-  return { contracts, placements }
-}
-
-async function person(tx: Db, name: string): Promise<Actor> {
-  const u = await createUserRepository().findByEmail(tx, `${name}@southampton.demo`)
-  if (!u) throw new UserInputError(`The placement demo needs the demo user ${name}@southampton.demo; build the demo council first`)
-  return toActor(u)
-}
 
 /** Homes with beds free today for the demo to place in: active, vacant beds no placement holds, with their route and price. */
 async function freeHomes(tx: Db, routes: ReadonlyMap<string, BedRoute>, centre: { easting: number; northing: number }): Promise<Home[]> {
@@ -192,9 +153,9 @@ const MOVE_REASONS: ReasonPlaceChange[] = ['CARPL', 'CREQB', 'CHILD', 'STAND', '
 /** Idempotent: does nothing when the children are already there, or before the demo council's people exist. */
 export async function buildPlacementDemo(s: HistoryDemoServices, tx: Db): Promise<void> {
   if (await tx.selectFrom('children').select('id').where('case_reference', '=', FIRST_PLACEMENT_DEMO_CASE).executeTakeFirst()) return
-  const { placements, contracts } = rooms(s, tx)
-  const sam = await person(tx, 'sam.social.worker')
-  const priya = await person(tx, 'priya.placements')
+  const { placements, contracts } = demoRooms(s, tx, () => s.clock.now(), { postcodes: s.postcodes })
+  const sam = await demoPerson(tx, 'sam.social.worker', 'placement demo')
+  const priya = await demoPerson(tx, 'priya.placements', 'placement demo')
   const today = s.clock.now().toISOString().slice(0, 10)
   const r = seededRandom(2019)
   const homes = await freeHomes(tx, await contracts.bedRoutes(tx, today), s.config.council.centre)
@@ -264,6 +225,7 @@ export async function buildPlacementDemo(s: HistoryDemoServices, tx: Db): Promis
     })
   }
 
+  const openReferrals: { referralId: string; startDate: string }[] = []
   for (let n = 1; n <= CHILDREN; n++) {
     const age = r.int(10, 17)
     const kind = n <= 30 ? 'placed' : n <= 38 ? 'left care' : n <= 46 ? 'referred' : 'placed'
@@ -301,7 +263,7 @@ export async function buildPlacementDemo(s: HistoryDemoServices, tx: Db): Promis
         await pastPlacement(childId, age - 1, 'mixed', addDays(end, -r.int(90, 300)), end, 'E4A')
       }
       const urgency = (['today', 'under-5-days', 'over-5-days'] as const)[n % 3]!
-      await placements.createReferral(sam, {
+      const referralId = await placements.createReferral(sam, {
         childId,
         urgency,
         placementTypes: ['residential'],
@@ -310,6 +272,46 @@ export async function buildPlacementDemo(s: HistoryDemoServices, tx: Db): Promis
         deprivationOfLiberty: 'no',
         plannedStartDate: urgency === 'today' ? today : addDays(today, urgency === 'under-5-days' ? 3 : 14),
       })
+      openReferrals.push({ referralId, startDate: urgency === 'today' ? today : addDays(today, urgency === 'under-5-days' ? 3 : 14) })
     }
+  }
+  await spotOffers(tx, placements, priya, openReferrals)
+}
+
+/**
+ * Some open referrals sent to chosen homes of the two providers with demo users, each answered
+ * in the portal: an offer from the first home, a decline from the second, the third still waiting.
+ */
+async function spotOffers(
+  tx: Db,
+  placements: DemoRooms['placements'],
+  priya: Actor,
+  referrals: { referralId: string; startDate: string }[],
+): Promise<void> {
+  const answerers = new Map<string, Actor>([
+    [DEMO_OFFER_PROVIDERS[0], await demoPerson(tx, 'pat.provider', 'placement demo')],
+    [DEMO_OFFER_PROVIDERS[1], await demoPerson(tx, 'quinn.provider', 'placement demo')],
+  ])
+  const homes = await tx
+    .selectFrom('homes')
+    .select(['id', 'provider_id'])
+    .where('provider_id', 'in', [...DEMO_OFFER_PROVIDERS])
+    .where('status', '=', 'active')
+    .orderBy('urn')
+    .execute()
+  if (homes.length < 3) return
+  for (const [k, r] of referrals.slice(0, 5).entries()) {
+    const chosen = [0, 1, 2].map((i) => homes[(k + i) % homes.length]!)
+    const requestIds = await placements.sendReferralRequests(priya, r.referralId, { homeIds: chosen.map((h) => h.id) })
+    await placements.respondToReferralRequest(answerers.get(chosen[0]!.provider_id)!, requestIds[0]!, {
+      kind: 'offer',
+      weeklyPricePence: 5_400_00 + k * 15_000,
+      startDate: r.startDate,
+      note: 'Matching meeting welcome; the registered manager can visit the child this week.',
+    })
+    await placements.respondToReferralRequest(answerers.get(chosen[1]!.provider_id)!, requestIds[1]!, {
+      kind: 'decline',
+      reason: k % 2 === 0 ? 'impact-on-residents' : 'no-vacancy',
+    })
   }
 }
