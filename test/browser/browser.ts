@@ -74,3 +74,21 @@ export function collectConsoleErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(err.message))
   return errors
 }
+
+/**
+ * A person in a browser context of their own, signed in through the sign-in page: every page the
+ * returned handle visits is axe-checked, and its console errors are added to `consoleErrors`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  opts: { baseUrl: string; email: string; password: string; consoleErrors: string[][]; acceptDownloads?: boolean },
+) {
+  const page = await (await browser.newContext({ acceptDownloads: opts.acceptDownloads ?? false })).newPage()
+  opts.consoleErrors.push(collectConsoleErrors(page))
+  const p = checkedPage(page)
+  await p.goto(`${opts.baseUrl}/sign-in`)
+  await page.getByLabel('Email address').fill(opts.email)
+  await page.getByLabel('Password', { exact: true }).fill(opts.password)
+  await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
+  return p
+}

@@ -7,7 +7,7 @@ import { addDays } from '../../src/platform/calendar/isoDate.js'
 import { settableClock } from '../../src/platform/clock.js'
 import { formatDate } from '../../src/platform/web/format.js'
 import { startTestApp, type TestApp } from '../support/app.js'
-import { checkedPage, collectConsoleErrors, launchBrowser } from './browser.js'
+import { launchBrowser, signedInPage } from './browser.js'
 
 /**
  * The issue's done-when for the register: a block contract from the demo's award walked in real
@@ -32,17 +32,14 @@ describe('a block contract from award to extension decision, in Chromium', () =>
     await t?.close()
   })
 
-  async function personSignedIn(who: string) {
-    const context = await browser.newContext({ acceptDownloads: true })
-    const page = await context.newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${t.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(`${who}@southampton.demo`)
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
-  }
+  const personSignedIn = (who: string) =>
+    signedInPage(browser, {
+      baseUrl: t.baseUrl,
+      email: `${who}@southampton.demo`,
+      password: DEMO_PASSWORD,
+      consoleErrors,
+      acceptDownloads: true,
+    })
   const main = (page: Page) => page.locator('main').innerText()
   const banner = (page: Page) => page.locator('.govuk-notification-banner--success').innerText()
   const fillDate = async (page: Page, id: string, iso: string) => {

@@ -5,7 +5,7 @@ import { cascadeAppWorld } from '../../src/placement/cascade/testing/appWorld.js
 import { NOW } from '../../src/placement/placements/testing/placementWorld.js'
 import { settableClock } from '../../src/platform/clock.js'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.js'
-import { checkedPage, collectConsoleErrors, launchBrowser } from './browser.js'
+import { launchBrowser, signedInPage } from './browser.js'
 
 /**
  * The issue's done-when: a child placed end to end in real Chromium — referral, matching meeting,
@@ -30,17 +30,7 @@ describe('a child placed end to end, in Chromium', () => {
     await t?.close()
   })
 
-  async function personSignedIn(email: string) {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${t.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
-  }
+  const personSignedIn = (email: string) => signedInPage(browser, { baseUrl: t.baseUrl, email, password: TEST_PASSWORD, consoleErrors })
   const main = (page: Page) => page.locator('main').innerText()
   const banner = (page: Page) => page.locator('.govuk-notification-banner').innerText()
 

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../src/demo/buildDemo.js'
 import { settableClock } from '../../src/platform/clock.js'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.js'
-import { checkedPage, collectConsoleErrors, launchBrowser } from './browser.js'
+import { checkedPage, launchBrowser, signedInPage } from './browser.js'
 
 /**
  * The issue's done-when: the whole mini-competition in real Chromium on the demo council —
@@ -43,17 +43,8 @@ describe('a mini-competition from requirement to contracts, in Chromium', () => 
   })
 
   /** Each person in a browser context of their own, signed in. */
-  async function personSignedIn(email: string, password = DEMO_PASSWORD) {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${t.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(password)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
-  }
+  const personSignedIn = (email: string, password = DEMO_PASSWORD) =>
+    signedInPage(browser, { baseUrl: t.baseUrl, email, password, consoleErrors })
   const main = (page: Page) => page.locator('main').innerText()
   const banner = (page: Page) => page.locator('.govuk-notification-banner').innerText()
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { checkedPage, collectConsoleErrors, launchBrowser } from '../../../test/browser/browser.js'
+import { launchBrowser, signedInPage } from '../../../test/browser/browser.js'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.js'
 import { seedMarket } from '../../market/testing/marketFixtures.js'
 import { systemActor } from '../../platform/auth/actor.js'
@@ -37,16 +37,7 @@ describe('spot referral pages in Chromium', () => {
     await t?.close()
   })
 
-  async function signedIn(email: string) {
-    const page = await (await browser.newContext()).newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${t.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
-  }
+  const signedIn = (email: string) => signedInPage(browser, { baseUrl: t.baseUrl, email, password: TEST_PASSWORD, consoleErrors })
 
   test('send, offer, compare: every page accessible, errors included', async () => {
     const officer = await signedIn(officerEmail)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { checkedPage, collectConsoleErrors, launchBrowser } from '../../../../test/browser/browser.js'
+import { launchBrowser, signedInPage } from '../../../../test/browser/browser.js'
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/support/app.js'
 import { freshSqlite } from '../../../../test/support/databases.js'
 import { settableClock } from '../../../platform/clock.js'
@@ -33,14 +33,7 @@ describe('ledger pages in Chromium', () => {
 
   async function signedIn(role: 'commissioning_officer' | 'finance_officer') {
     const { email } = await app.createUser(role)
-    const page = await (await browser.newContext()).newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${app.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
+    return signedInPage(browser, { baseUrl: app.baseUrl, email, password: TEST_PASSWORD, consoleErrors })
   }
 
   test('a commissioner reads the ledger and records why a bed is empty', async () => {

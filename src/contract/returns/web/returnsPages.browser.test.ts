@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Browser } from 'playwright-core'
-import { checkedPage, collectConsoleErrors, launchBrowser } from '../../../../test/browser/browser.js'
+import { launchBrowser, signedInPage } from '../../../../test/browser/browser.js'
 import { TEST_PASSWORD } from '../../../../test/support/app.js'
 import { systemActor } from '../../../platform/auth/actor.js'
 import { returnsPaths as paths } from '../paths.js'
@@ -27,16 +27,7 @@ describe('returns pages in Chromium', () => {
     await app?.t.close()
   })
 
-  async function signedIn(email: string) {
-    const page = await (await browser.newContext()).newPage()
-    consoleErrors.push(collectConsoleErrors(page))
-    const p = checkedPage(page)
-    await p.goto(`${app.t.baseUrl}/sign-in`)
-    await page.getByLabel('Email address').fill(email)
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-    await p.clickAndLoad(page.getByRole('button', { name: 'Sign in' }))
-    return p
-  }
+  const signedIn = (email: string) => signedInPage(browser, { baseUrl: app.t.baseUrl, email, password: TEST_PASSWORD, consoleErrors })
 
   test('a provider sends March’s return with its Regulation 44 report', async () => {
     const p = await signedIn(app.emails.acme)
